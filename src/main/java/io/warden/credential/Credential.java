@@ -1,0 +1,144 @@
+package io.warden.credential;
+
+import io.warden.scope.Scope;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One secret of a service account. Only the SHA-256 hash of the secret and its first six
+ * characters are stored; the secret itself is shown once, when the credential is issued.
+ */
+@Entity
+@Table(name = "credential")
+@NamedQuery(name = Credential.BY_SECRET_HASH, query = "SELECT c FROM Credential c WHERE c.secretHash = :hash")
+@NamedQuery(name = Credential.LIST_BY_ACCOUNT,
+        query = "SELECT c FROM Credential c WHERE c.serviceAccountId = :accountId ORDER BY c.createdAt DESC, c.id")
+public class Credential {
+
+    public static final String BY_SECRET_HASH = "Credential.bySecretHash";
+    public static final String LIST_BY_ACCOUNT = "Credential.listByAccount";
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "service_account_id", nullable = false, length = 36)
+    private String serviceAccountId;
+
+    @Column(name = "secret_prefix", nullable = false, length = 6)
+    private String secretPrefix;
+
+    @Column(name = "secret_hash", nullable = false, length = 64)
+    private String secretHash;
+
+    @Column(name = "scopes", nullable = false, length = 2000)
+    private String scopes;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private CredentialStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_by", length = 100)
+    private String revokedBy;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    protected Credential() {
+    }
+
+    public Credential(String serviceAccountId, String secretPrefix, String secretHash, Set<Scope> scopes,
+            Instant expiresAt, String actor, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.serviceAccountId = serviceAccountId;
+        this.secretPrefix = secretPrefix;
+        this.secretHash = secretHash;
+        this.scopes = Scope.formatStored(scopes);
+        this.expiresAt = expiresAt;
+        this.status = CredentialStatus.ACTIVE;
+        this.createdAt = now;
+        this.createdBy = actor;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getServiceAccountId() {
+        return serviceAccountId;
+    }
+
+    public String getSecretPrefix() {
+        return secretPrefix;
+    }
+
+    public String getSecretHash() {
+        return secretHash;
+    }
+
+    public Set<Scope> getScopes() {
+        return Scope.parseStored(scopes);
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public CredentialStatus getStoredStatus() {
+        return status;
+    }
+
+    /** Returns the status as of {@code now}: an active credential at or past its expiry is expired. */
+    public CredentialStatus statusAt(Instant now) {
+        if (status == CredentialStatus.ACTIVE && CredentialStatus.isExpired(expiresAt, now)) {
+            return CredentialStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public String getRevokedBy() {
+        return revokedBy;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void revoke(String actor, Instant now) {
+        this.status = CredentialStatus.REVOKED;
+        this.revokedAt = now;
+        this.revokedBy = actor;
+    }
+}

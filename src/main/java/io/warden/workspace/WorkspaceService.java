@@ -1,0 +1,90 @@
+package io.warden.workspace;
+
+import io.warden.platform.ServerClock;
+import io.warden.auth.Caller;
+import io.warden.platform.problem.ProblemException;
+import io.warden.serviceaccount.WorkspaceAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Workspaces of an organization and what a caller may see of them. A workspace the caller cannot
+ * see is reported exactly like one that does not exist, so workspace ids cannot be probed.
+ */
+@ApplicationScoped
+public class WorkspaceService {
+
+    private static final Logger LOG = Logger.getLogger(WorkspaceService.class.getName());
+
+    @PersistenceContext(unitName = "warden")
+    EntityManager entityManager;
+
+    @Transactional
+    public WorkspaceView create(Caller caller, String name) {
+        boolean taken = !entityManager.createNamedQuery(Workspace.BY_NAME, Workspace.class)
+                .setParameter("organizationId", caller.organizationId())
+                .setParameter("name", name)
+                .getResultList().isEmpty();
+        if (taken) {
+            throw ProblemException.conflict("A workspace named '" + name + "' already exists in this organization; "
+                    + "choose another name.");
+        }
+        Workspace workspace = new Workspace(caller.organizationId(), name, ServerClock.now());
+        entityManager.persist(workspace);
+        LOG.info(() -> "Workspace " + workspace.getId() + " created by " + caller.actor());
+        return WorkspaceView.of(workspace);
+    }
+
+    /** Returns the workspaces of the caller's organization that the caller may see, by name. */
+    public List<Workspace> visibleTo(Caller caller) {
+        WorkspaceAccess access = caller.workspaceAccess();
+        return entityManager.createNamedQuery(Workspace.LIST_BY_ORGANIZATION, Workspace.class)
+                .setParameter("organizationId", caller.organizationId())
+                .getResultStream()
+                .filter(workspace -> access.includes(workspace.getId()))
+                .toList();
+    }
+
+    public List<WorkspaceView> listVisible(Caller caller) {
+        return visibleTo(caller).stream().map(WorkspaceView::of).toList();
+    }
+
+    /** Returns the workspace if it exists in the caller's organization and the caller may see it. */
+    public Optional<Workspace> findVisible(Caller caller, String workspaceId) {
+        if (workspaceId == null) {
+            return Optional.empty();
+        }
+        Workspace workspace = entityManager.find(Workspace.class, workspaceId);
+        if (workspace == null || !workspace.getOrganizationId().equals(caller.organizationId())
+                || !caller.workspaceAccess().includes(workspaceId)) {
+            return Optional.empty();
+        }
+        return Optional.of(workspace);
+    }
+
+    /** Returns the visible workspace or fails with 404, the same answer as for a missing one. */
+    public Workspace requireVisible(Caller caller, String workspaceId) {
+        return findVisible(caller, workspaceId).orElseThrow(() ->
+                ProblemException.notFound("Workspace " + workspaceId + " was not found."));
+    }
+
+    /** Returns the ids among {@code workspaceIds} that exist in the organization. */
+    public Set<String> existingIn(String organizationId, Set<String> workspaceIds) {
+        if (workspaceIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(entityManager.createQuery(
+                        "SELECT w.id FROM Workspace w WHERE w.organizationId = :organizationId AND w.id IN :ids",
+                        String.class)
+                .setParameter("organizationId", organizationId)
+                .setParameter("ids", workspaceIds)
+                .getResultList());
+    }
+}
