@@ -5,7 +5,10 @@ import io.warden.credential.CredentialStatus;
 import io.warden.credential.ClientSecrets;
 import io.warden.platform.config.WardenConfig;
 import io.warden.serviceaccount.ServiceAccount;
+import io.warden.serviceaccount.ServiceAccountChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -71,9 +74,12 @@ public class CredentialAuthenticator {
         return new Result(Outcome.AUTHENTICATED, snapshot.toCaller());
     }
 
-    /** Forgets every cached credential of the account, so its next request reads the database. */
-    public void evictAccount(String serviceAccountId) {
-        cache.values().removeIf(snapshot -> snapshot.clientId().equals(serviceAccountId));
+    /**
+     * Forgets every cached credential of a changed account once the change is committed, so the
+     * account's next request on this node reads the new state.
+     */
+    void evictAccount(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServiceAccountChanged change) {
+        cache.values().removeIf(snapshot -> snapshot.clientId().equals(change.serviceAccountId()));
     }
 
     private CredentialSnapshot find(String secretHash) {

@@ -1,0 +1,204 @@
+package io.warden.serviceaccount;
+
+import io.warden.auth.Caller;
+import io.warden.credential.Credential;
+import io.warden.credential.CredentialRequests;
+import io.warden.credential.CredentialService;
+import io.warden.credential.CredentialView;
+import io.warden.platform.ServerClock;
+import io.warden.platform.problem.ProblemException;
+import io.warden.scope.Scope;
+import io.warden.serviceaccount.ServiceAccountRequests.CreateServiceAccount;
+import io.warden.serviceaccount.ServiceAccountRequests.WorkspaceAccessBody;
+import io.warden.workspace.WorkspaceService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * Lifecycle of service accounts and their credentials. Every operation runs in one transaction,
+ * acts only inside the caller's organization (anything else is 404) and enforces the
+ * no-privilege-escalation rules.
+ */
+@ApplicationScoped
+public class ServiceAccountService {
+
+    private static final Logger LOG = Logger.getLogger(ServiceAccountService.class.getName());
+
+    @PersistenceContext(unitName = "warden")
+    EntityManager entityManager;
+
+    @Inject
+    CredentialService credentials;
+
+    @Inject
+    WorkspaceService workspaces;
+
+    @Inject
+    Event<ServiceAccountChanged> changes;
+
+    @Transactional
+    public ServiceAccountView create(Caller caller, CreateServiceAccount request) {
+        Instant now = ServerClock.now();
+        Set<Scope> scopes = CredentialRequests.parseScopes(request.scopes, "scopes");
+        Instant expiresAt = CredentialRequests.parseExpiry(request.expiresAt, "expiresAt", now);
+        WorkspaceAccess access = parseWorkspaceAccess(caller, request.workspaceAccess);
+        ServiceAccountGrants.requireGrantableScopes(caller, scopes, "scopes");
+
+        ServiceAccount account = new ServiceAccount(caller.organizationId(), request.name.strip(),
+                request.description, access, caller.actor(), now);
+        entityManager.persist(account);
+        entityManager.flush();
+        CredentialService.IssuedCredential first = credentials.issue(account.getId(), scopes, expiresAt, caller);
+        LOG.info(() -> "Service account " + account.getId() + " created by " + caller.actor());
+
+        return ServiceAccountView.of(account)
+                .withFirstCredential(first.secret(), CredentialView.of(first.credential(), now));
+    }
+
+    public List<ServiceAccountView> list(Caller caller) {
+        return entityManager.createNamedQuery(ServiceAccount.LIST_BY_ORGANIZATION, ServiceAccount.class)
+                .setParameter("organizationId", caller.organizationId())
+                .getResultStream()
+                .map(ServiceAccountView::of)
+                .toList();
+    }
+
+    public ServiceAccountView get(Caller caller, String accountId) {
+        return ServiceAccountView.of(require(caller, accountId));
+    }
+
+    /** Applies a partial update: name, description and workspace access; absent fields stay as they are. */
+    @Transactional
+    public ServiceAccountView update(Caller caller, String accountId, ServiceAccountPatch patch) {
+        ServiceAccount account = requireManageable(caller, accountId);
+        patch.name().ifPresent(account::rename);
+        patch.description().ifPresent(description -> account.describe(description.orElse(null)));
+        if (patch.workspaceAccess().isPresent()) {
+            account.setWorkspaceAccess(parseWorkspaceAccess(caller, patch.workspaceAccess().get()));
+            changes.fire(new ServiceAccountChanged(account.getId()));
+        }
+        account.touch(caller.actor(), ServerClock.now());
+        LOG.info(() -> "Service account " + account.getId() + " updated by " + caller.actor() + " (fields: "
+                + String.join(", ", patch.fieldNames()) + ")");
+        return ServiceAccountView.of(account);
+    }
+
+    @Transactional
+    public ServiceAccountView setEnabled(Caller caller, String accountId, boolean enabled) {
+        ServiceAccount account = requireManageable(caller, accountId);
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled);
+            account.touch(caller.actor(), ServerClock.now());
+            changes.fire(new ServiceAccountChanged(account.getId()));
+            LOG.info(() -> "Service account " + account.getId() + (enabled ? " enabled" : " disabled") + " by "
+                    + caller.actor());
+        }
+        return ServiceAccountView.of(account);
+    }
+
+    /** Deletes the account: it disappears from every listing and all its credentials stop working at once. */
+    @Transactional
+    public void delete(Caller caller, String accountId) {
+        ServiceAccount account = requireManageable(caller, accountId);
+        Instant now = ServerClock.now();
+        credentials.revokeAll(account.getId(), caller);
+        account.markDeleted(now);
+        account.touch(caller.actor(), now);
+        changes.fire(new ServiceAccountChanged(account.getId()));
+        LOG.info(() -> "Service account " + account.getId() + " deleted by " + caller.actor());
+    }
+
+    @Transactional
+    public CredentialView.Issued issueCredential(Caller caller, String accountId, List<String> scopeNames,
+            String expiresAtText) {
+        ServiceAccount account = requireManageable(caller, accountId);
+        Instant now = ServerClock.now();
+        Set<Scope> scopes = CredentialRequests.parseScopes(scopeNames, "scopes");
+        Instant expiresAt = CredentialRequests.parseExpiry(expiresAtText, "expiresAt", now);
+        ServiceAccountGrants.requireGrantableScopes(caller, scopes, "scopes");
+
+        CredentialService.IssuedCredential issued = credentials.issue(account.getId(), scopes, expiresAt, caller);
+        return new CredentialView.Issued(account.getId(), issued.secret(), CredentialView.of(issued.credential(), now));
+    }
+
+    public List<CredentialView> listCredentials(Caller caller, String accountId) {
+        ServiceAccount account = require(caller, accountId);
+        Instant now = ServerClock.now();
+        return credentials.list(account.getId()).stream().map(credential -> CredentialView.of(credential, now)).toList();
+    }
+
+    @Transactional
+    public CredentialView revokeCredential(Caller caller, String accountId, String credentialId) {
+        ServiceAccount account = requireManageable(caller, accountId);
+        Credential credential = credentials.find(account.getId(), credentialId).orElseThrow(() ->
+                ProblemException.notFound("Credential " + credentialId + " was not found on service account "
+                        + accountId + "."));
+        return CredentialView.of(credentials.revoke(credential, caller), ServerClock.now());
+    }
+
+    private ServiceAccount require(Caller caller, String accountId) {
+        ServiceAccount account = accountId == null ? null : entityManager.find(ServiceAccount.class, accountId);
+        if (account == null || account.isDeleted() || !account.getOrganizationId().equals(caller.organizationId())) {
+            throw ProblemException.notFound("Service account " + accountId + " was not found.");
+        }
+        return account;
+    }
+
+    private ServiceAccount requireManageable(Caller caller, String accountId) {
+        ServiceAccount account = require(caller, accountId);
+        entityManager.lock(account, LockModeType.PESSIMISTIC_WRITE);
+        ServiceAccountGrants.requireManageable(caller, account);
+        return account;
+    }
+
+    /**
+     * Validates workspace access against the organization: every listed workspace must exist there
+     * and be visible to the caller, and only a caller that sees every workspace may grant all.
+     */
+    private WorkspaceAccess parseWorkspaceAccess(Caller caller, WorkspaceAccessBody body) {
+        boolean all = Boolean.TRUE.equals(body.allWorkspaces);
+        if (all) {
+            if (body.workspaceIds != null && !body.workspaceIds.isEmpty()) {
+                throw ProblemException.invalidField("workspaceAccess.workspaceIds",
+                        "must be empty when allWorkspaces is true");
+            }
+            if (!caller.workspaceAccess().allWorkspaces()) {
+                throw ProblemException.forbidden("You cannot grant access to all workspaces because you cannot see "
+                        + "all of them yourself; list the workspaces instead.");
+            }
+            return WorkspaceAccess.everyWorkspace();
+        }
+        if (body.workspaceIds == null) {
+            throw ProblemException.invalidField("workspaceAccess",
+                    "give {\"allWorkspaces\": true} or {\"workspaceIds\": [\"...\"]} (an empty list grants none)");
+        }
+
+        Set<String> requested = new LinkedHashSet<>();
+        for (String id : body.workspaceIds) {
+            requested.add(String.valueOf(id));
+        }
+        Set<String> known = workspaces.existingIn(caller.organizationId(), requested);
+        Set<String> unknown = new TreeSet<>();
+        for (String id : requested) {
+            if (!known.contains(id) || !caller.workspaceAccess().includes(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidField("workspaceAccess.workspaceIds",
+                    "unknown workspace ids " + String.join(", ", unknown) + "; list yours with GET /api/v2/workspaces");
+        }
+        return WorkspaceAccess.only(requested);
+    }
+}
