@@ -1,0 +1,54 @@
+package io.warden.incident;
+
+import io.warden.auth.Caller;
+import io.warden.scope.RequiresScope;
+import io.warden.scope.Scope;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incidents for integrations (v2): the cross-workspace query and single incidents. */
+@Path("/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Incidents")
+public class IncidentResource {
+
+    @Inject
+    IncidentService incidents;
+
+    @Context
+    SecurityContext securityContext;
+
+    @POST
+    @Path("/incidents/across-workspaces")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(Scope.INCIDENTS_READ)
+    @Operation(summary = "Query incidents across the caller's workspaces, newest first",
+            description = "First call: {\"isFirstCall\": true, \"pageSize\": 100, \"status\": [\"New\"], "
+                    + "\"severity\": [\"High\"], \"workspaceIds\": [...], \"createdFrom\": \"...\", \"createdTo\": \"...\"}"
+                    + " (all filters optional, pageSize 1-500). Next pages: {\"isFirstCall\": false, "
+                    + "\"continuationToken\": \"...\"}. continuationToken is null on the last page. Only workspaces "
+                    + "the caller may see contribute; none gives an empty list.")
+    public IncidentPage acrossWorkspaces(JsonObject body) {
+        return incidents.acrossWorkspaces((Caller) securityContext.getUserPrincipal(), IncidentQuery.parse(body));
+    }
+
+    @GET
+    @Path("/workspaces/{workspaceId}/incidents/{incidentId}")
+    @RequiresScope(Scope.INCIDENTS_READ)
+    @Operation(summary = "Get one incident of a workspace",
+            description = "A workspace the caller cannot see answers 404, like one that does not exist.")
+    public IncidentView get(@PathParam("workspaceId") String workspaceId, @PathParam("incidentId") String incidentId) {
+        return incidents.get((Caller) securityContext.getUserPrincipal(), workspaceId, incidentId);
+    }
+}

@@ -1,0 +1,174 @@
+package io.warden.incident;
+
+import io.warden.auth.Caller;
+import io.warden.platform.ServerClock;
+import io.warden.platform.paging.ContinuationTokens;
+import io.warden.platform.problem.ProblemException;
+import io.warden.workspace.Workspace;
+import io.warden.workspace.WorkspaceService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Imports incidents into a workspace and answers incident queries, always limited to the
+ * workspaces the caller may see.
+ */
+@ApplicationScoped
+public class IncidentService {
+
+    private static final Logger LOG = Logger.getLogger(IncidentService.class.getName());
+    private static final String TOKEN_KIND = "incidents";
+
+    @PersistenceContext(unitName = "warden")
+    EntityManager entityManager;
+
+    @Inject
+    WorkspaceService workspaces;
+
+    @Inject
+    ContinuationTokens tokens;
+
+    /** Counts of one import. */
+    public record ImportResult(int imported, int created, int updated) {
+    }
+
+    /**
+     * Imports a Sentinel incidents list into the workspace. All items are validated first, and all
+     * are written in one transaction: a bad item rejects the whole request and nothing is kept.
+     */
+    @Transactional
+    public ImportResult importSentinel(Caller caller, String workspaceId, JsonObject body) {
+        Workspace workspace = workspaces.requireVisible(caller, workspaceId);
+        List<IncidentRecord> records = SentinelIncidentParser.parse(body);
+
+        Instant now = ServerClock.now();
+        int created = 0;
+        for (IncidentRecord record : records) {
+            Incident incident = entityManager.find(Incident.class, new Incident.Key(workspace.getId(), record.id()));
+            if (incident == null) {
+                incident = new Incident(workspace.getId(), record.id());
+                incident.apply(record, now);
+                entityManager.persist(incident);
+                created++;
+            } else {
+                incident.apply(record, now);
+            }
+        }
+        ImportResult result = new ImportResult(records.size(), created, records.size() - created);
+        LOG.info(() -> "Imported " + result.imported() + " incidents into workspace " + workspace.getId() + " ("
+                + result.created() + " new, " + result.updated() + " updated) for " + caller.actor());
+        return result;
+    }
+
+    public IncidentView get(Caller caller, String workspaceId, String incidentId) {
+        Workspace workspace = workspaces.requireVisible(caller, workspaceId);
+        Incident incident = incidentId == null ? null
+                : entityManager.find(Incident.class, new Incident.Key(workspace.getId(), incidentId));
+        if (incident == null) {
+            throw ProblemException.notFound("Incident " + incidentId + " was not found in workspace " + workspaceId + ".");
+        }
+        return IncidentView.of(incident, workspace.getName());
+    }
+
+    /**
+     * Returns one page of incidents across the caller's visible workspaces, newest first. A
+     * continuation carries the filter and page size of the first call; filters sent again must be
+     * the same, and a page size sent again replaces the earlier one.
+     */
+    public IncidentPage acrossWorkspaces(Caller caller, IncidentQuery query) {
+        IncidentQuery.Filter filter = query.filter();
+        int pageSize = query.pageSize() == null ? IncidentQuery.DEFAULT_PAGE_SIZE : query.pageSize();
+        JsonObject after = null;
+        if (!query.firstCall()) {
+            ContinuationTokens.Continuation continuation = tokens.resume(caller, TOKEN_KIND, query.continuationToken());
+            IncidentQuery.Filter original = IncidentQuery.Filter.fromJson(continuation.filter());
+            if (query.filterGiven() && !original.equals(filter)) {
+                throw ProblemException.invalidField("continuationToken", "was issued for other filters; send the "
+                        + "same filters as the first call, or none, or start again with isFirstCall true");
+            }
+            filter = original;
+            after = continuation.position();
+            if (query.pageSize() == null) {
+                pageSize = after.getInt("n", IncidentQuery.DEFAULT_PAGE_SIZE);
+            }
+        }
+
+        Map<String, String> visible = new LinkedHashMap<>();
+        for (Workspace workspace : workspaces.visibleTo(caller)) {
+            if (filter.workspaceIds().isEmpty() || filter.workspaceIds().contains(workspace.getId())) {
+                visible.put(workspace.getId(), workspace.getName());
+            }
+        }
+        if (visible.isEmpty()) {
+            return new IncidentPage(List.of(), null);
+        }
+
+        List<Incident> rows = fetch(visible.keySet().stream().toList(), filter, after, pageSize + 1);
+        boolean more = rows.size() > pageSize;
+        List<Incident> page = more ? rows.subList(0, pageSize) : rows;
+        List<IncidentView> items = page.stream()
+                .map(incident -> IncidentView.of(incident, visible.get(incident.getWorkspaceId())))
+                .toList();
+
+        String next = null;
+        if (more) {
+            Incident last = page.get(page.size() - 1);
+            JsonObject position = Json.createObjectBuilder()
+                    .add("t", last.getCreatedTime().toEpochMilli())
+                    .add("w", last.getWorkspaceId())
+                    .add("i", last.getId())
+                    .add("n", pageSize)
+                    .build();
+            next = tokens.issue(caller, TOKEN_KIND, filter.toJson(), position);
+        }
+        return new IncidentPage(items, next);
+    }
+
+    /** Reads rows in the order createdTime, workspace id, incident id, all descending, after the position. */
+    private List<Incident> fetch(List<String> workspaceIds, IncidentQuery.Filter filter, JsonObject after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT i FROM Incident i WHERE i.workspaceId IN :workspaceIds");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("workspaceIds", workspaceIds);
+        if (!filter.status().isEmpty()) {
+            jpql.append(" AND i.status IN :status");
+            parameters.put("status", filter.status());
+        }
+        if (!filter.severity().isEmpty()) {
+            jpql.append(" AND i.severity IN :severity");
+            parameters.put("severity", filter.severity());
+        }
+        if (filter.createdFrom() != null) {
+            jpql.append(" AND i.createdTime >= :createdFrom");
+            parameters.put("createdFrom", filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            jpql.append(" AND i.createdTime < :createdTo");
+            parameters.put("createdTo", filter.createdTo());
+        }
+        if (after != null) {
+            jpql.append(" AND (i.createdTime < :afterTime"
+                    + " OR (i.createdTime = :afterTime AND i.workspaceId < :afterWorkspace)"
+                    + " OR (i.createdTime = :afterTime AND i.workspaceId = :afterWorkspace AND i.id < :afterId))");
+            parameters.put("afterTime", Instant.ofEpochMilli(after.getJsonNumber("t").longValue()));
+            parameters.put("afterWorkspace", after.getString("w"));
+            parameters.put("afterId", after.getString("i"));
+        }
+        jpql.append(" ORDER BY i.createdTime DESC, i.workspaceId DESC, i.id DESC");
+
+        TypedQuery<Incident> query = entityManager.createQuery(jpql.toString(), Incident.class);
+        parameters.forEach(query::setParameter);
+        return new ArrayList<>(query.setMaxResults(limit).getResultList());
+    }
+}

@@ -1,0 +1,2 @@
+/** Incidents: Sentinel import, the cross-workspace query with continuation paging, and single incidents. */
+package io.warden.incident;

@@ -1,0 +1,2 @@
+/** Signed continuation tokens for paged queries. */
+package io.warden.platform.paging;
