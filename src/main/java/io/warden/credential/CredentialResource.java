@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Credentials of one service account (v2): issue, list, revoke. */
@@ -45,6 +46,7 @@ public class CredentialResource {
     @Operation(summary = "Issue a new credential",
             description = "The response carries the clientSecret, shown in this response only. Use it to rotate "
                     + "without downtime: issue, switch the integration over, then revoke the old credential.")
+    @APIResponse(responseCode = "201", description = "The credential with clientId and clientSecret")
     public Response issue(@PathParam("serviceAccountId") String serviceAccountId,
             @Valid @NotNull(message = "is required") IssueCredential request) {
         CredentialView.Issued issued = serviceAccounts.issueCredential(caller(), serviceAccountId, request.scopes,

@@ -33,7 +33,7 @@ public class IncidentImportResource {
     @Operation(summary = "Import a Microsoft Sentinel incidents list into a workspace",
             description = "Body: the Incidents - List response {\"value\": [...]}. Importing the same incidents "
                     + "again updates them. A malformed item rejects the whole request with 400 naming it.")
-    public IncidentService.ImportResult importSentinel(@PathParam("workspaceId") String workspaceId, JsonObject body) {
+    public IncidentService.ImportResult sentinel(@PathParam("workspaceId") String workspaceId, JsonObject body) {
         return incidents.importSentinel((Caller) securityContext.getUserPrincipal(), workspaceId, body);
     }
 }

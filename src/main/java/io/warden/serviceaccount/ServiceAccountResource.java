@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Management of service accounts (v2), for portal admins and credentials with the service-account scopes. */
@@ -47,6 +48,7 @@ public class ServiceAccountResource {
     @Operation(summary = "Create a service account and its first credential",
             description = "The response carries clientId and clientSecret. The secret is shown in this response "
                     + "only and can never be read again.")
+    @APIResponse(responseCode = "201", description = "The account, with clientId, clientSecret and its first credential")
     public Response create(@Valid @NotNull(message = "is required") CreateServiceAccount request) {
         ServiceAccountView created = serviceAccounts.create(caller(), request);
         return Response.created(URI.create("/api/v2/service-accounts/" + created.id())).entity(created).build();
@@ -99,6 +101,7 @@ public class ServiceAccountResource {
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_MANAGE)
     @Operation(summary = "Delete a service account",
             description = "Its credentials are revoked and get 403 from the next request on.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("serviceAccountId") String serviceAccountId) {
         serviceAccounts.delete(caller(), serviceAccountId);
         return Response.noContent().build();

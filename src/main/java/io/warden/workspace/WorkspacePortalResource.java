@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Portal (v1) management of workspaces, for Organization Admins. */
@@ -46,6 +47,7 @@ public class WorkspacePortalResource {
     @POST
     @RequiresOrganizationAdmin
     @Operation(summary = "Create a workspace", description = "Portal route for Organization Admins.")
+    @APIResponse(responseCode = "201", description = "The workspace")
     public Response create(@Context SecurityContext securityContext,
             @Valid @NotNull(message = "is required") CreateWorkspaceRequest request) {
         WorkspaceView created = workspaces.create((Caller) securityContext.getUserPrincipal(), request.name.strip());
