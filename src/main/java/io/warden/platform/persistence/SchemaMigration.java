@@ -16,6 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the database schema up to date with Flyway before anything else runs. The migrations in
  * {@code db/migration} use only SQL that Derby and PostgreSQL share, so one set serves both.
+ * Each scanned folder holds an empty {@code flyway.location} file: Flyway needs it to list
+ * classpath folders inside Liberty's class loader.
  */
 @Singleton
 @Startup
@@ -33,7 +35,6 @@ public class SchemaMigration {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .callbackLocations("classpath:db/migration")
                 .load();
 
         MigrateResult result = flyway.migrate();

@@ -1,0 +1,2 @@
+/** Server settings read through MicroProfile Config. */
+package io.warden.platform.config;
