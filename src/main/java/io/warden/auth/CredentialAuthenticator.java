@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies a Client ID and Client Secret pair.
@@ -45,6 +46,12 @@ public class CredentialAuthenticator {
     WardenConfig config;
 
     private final Map<String, CredentialSnapshot> cache = new ConcurrentHashMap<>();
+
+    /**
+     * Counts evictions. A lookup that started before an eviction may have read the old state, so
+     * it caches its result only if no eviction happened in between.
+     */
+    private final AtomicLong evictions = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
     /** Outcome of verifying a pair, in the order the checks run. */
@@ -79,6 +86,7 @@ public class CredentialAuthenticator {
      * account's next request on this node reads the new state.
      */
     void evictAccount(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServiceAccountChanged change) {
+        evictions.incrementAndGet();
         cache.values().removeIf(snapshot -> snapshot.clientId().equals(change.serviceAccountId()));
     }
 
@@ -90,12 +98,13 @@ public class CredentialAuthenticator {
             return cached;
         }
 
+        long evictionsBefore = evictions.get();
         CredentialSnapshot loaded = load(secretHash, now);
         if (loaded == null) {
             cache.remove(secretHash);
             return null;
         }
-        if (ttlNanos > 0) {
+        if (ttlNanos > 0 && evictions.get() == evictionsBefore) {
             if (cache.size() >= MAX_CACHE_ENTRIES) {
                 cache.values().removeIf(snapshot -> now - snapshot.loadedAtNanos() >= ttlNanos);
             }

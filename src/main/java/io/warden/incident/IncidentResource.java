@@ -47,7 +47,7 @@ public class IncidentResource {
     @Path("/workspaces/{workspaceId}/incidents/{incidentId}")
     @RequiresScope(Scope.INCIDENTS_READ)
     @Operation(summary = "Get one incident of a workspace",
-            description = "A workspace the caller cannot see answers 404, like one that does not exist.")
+            description = "A workspace the caller cannot see returns 404, like one that does not exist.")
     public IncidentView get(@PathParam("workspaceId") String workspaceId, @PathParam("incidentId") String incidentId) {
         return incidents.get((Caller) securityContext.getUserPrincipal(), workspaceId, incidentId);
     }

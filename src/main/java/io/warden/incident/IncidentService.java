@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Imports incidents into a workspace and answers incident queries, always limited to the
+ * Imports incidents into a workspace and runs incident queries, always limited to the
  * workspaces the caller may see.
  */
 @ApplicationScoped
@@ -84,7 +84,7 @@ public class IncidentService {
 
     /**
      * Returns one page of incidents across the caller's visible workspaces, newest first. A
-     * continuation carries the filter and page size of the first call; filters sent again must be
+     * continuation keeps the filter and page size of the first call. Filters sent again must be
      * the same, and a page size sent again replaces the earlier one.
      */
     public IncidentPage acrossWorkspaces(Caller caller, IncidentQuery query) {

@@ -20,7 +20,7 @@ public record IncidentView(String workspaceId, String workspaceName, String id, 
         String incidentUrl, Instant createdTimeUtc, Instant lastModifiedTimeUtc, Instant firstActivityTimeUtc,
         Instant lastActivityTimeUtc) {
 
-    /** The incident's owner; absent when nobody is assigned. */
+    /** The incident's owner, absent when the incident is unassigned. */
     public record Owner(String objectId, String email, String userPrincipalName, String assignedTo) {
     }
 

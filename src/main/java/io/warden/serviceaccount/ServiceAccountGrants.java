@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The no-privilege-escalation rules: a caller grants only scopes it holds itself and only
+ * The no-privilege-escalation rules. A caller grants only scopes it has itself and only
  * workspaces it can see, and manages only accounts whose workspace access lies within its own.
  */
 final class ServiceAccountGrants {

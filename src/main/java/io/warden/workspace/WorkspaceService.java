@@ -28,11 +28,11 @@ public class WorkspaceService {
 
     @Transactional
     public WorkspaceView create(Caller caller, String name) {
-        boolean taken = !entityManager.createNamedQuery(Workspace.BY_NAME, Workspace.class)
+        boolean nameInUse = !entityManager.createNamedQuery(Workspace.BY_NAME, Workspace.class)
                 .setParameter("organizationId", caller.organizationId())
                 .setParameter("name", name)
                 .getResultList().isEmpty();
-        if (taken) {
+        if (nameInUse) {
             throw ProblemException.conflict("A workspace named '" + name + "' already exists in this organization; "
                     + "choose another name.");
         }
@@ -69,7 +69,7 @@ public class WorkspaceService {
         return Optional.of(workspace);
     }
 
-    /** Returns the visible workspace or fails with 404, the same answer as for a missing one. */
+    /** Returns the visible workspace or fails with 404, the same response as for a missing one. */
     public Workspace requireVisible(Caller caller, String workspaceId) {
         return findVisible(caller, workspaceId).orElseThrow(() ->
                 ProblemException.notFound("Workspace " + workspaceId + " was not found."));

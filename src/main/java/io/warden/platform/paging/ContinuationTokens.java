@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Continuation tokens of cross-workspace queries. A token carries the query's filter and the
- * position after the last item returned; it is signed, bound to the caller that received it and
- * valid for 24 hours. Any other token is rejected with 400.
+ * position after the last item returned. It is signed, bound to the caller that received it and
+ * valid for 24 hours, and any other token is rejected with 400.
  */
 @ApplicationScoped
 public class ContinuationTokens {

@@ -16,7 +16,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the database schema up to date with Flyway before anything else runs. The migrations in
  * {@code db/migration} use only SQL that Derby and PostgreSQL share, so one set serves both.
- * Each scanned folder holds an empty {@code flyway.location} file: Flyway needs it to list
+ * Each scanned folder contains an empty {@code flyway.location} file because Flyway needs it to list
  * classpath folders inside Liberty's class loader.
  */
 @Singleton

@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Answers a body that JSON-P cannot parse (endpoints that read a raw JSON object) like {@link JsonbExceptionMapper}. */
+/** Maps a body that JSON-P cannot parse (endpoints that read a raw JSON object) to the same 400 as {@link JsonbExceptionMapper}. */
 @Provider
 public class JsonParsingExceptionMapper implements ExceptionMapper<JsonException> {
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
 /**
- * Answers a request body that is not valid JSON, or whose values have the wrong JSON types, with a
+ * Maps a request body that is not valid JSON, or whose values have the wrong JSON types, to a
  * 400. The parser's own message is not echoed because it can quote the request body.
  */
 @Provider
