@@ -1,5 +1,6 @@
 package io.warden.auth;
 
+import io.warden.requestlog.CredentialUse;
 import io.warden.user.PortalUserDirectory;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long startNanos = System.nanoTime();
         Principal containerPrincipal = request.getSecurityContext().getUserPrincipal();
         if (containerPrincipal != null) {
             authenticatePortalUser(request, containerPrincipal.getName());
@@ -65,6 +67,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
         String clientId = ClientIds.canonical(credentials.get().userId());
         CredentialAuthenticator.Result result = authenticator.authenticate(clientId, credentials.get().password());
+        request.setProperty(CredentialUse.PROPERTY, new CredentialUse(clientId, result.credentialId(),
+                result.secretPrefix(), startNanos, result.outcome() == CredentialAuthenticator.Outcome.AUTHENTICATED));
         switch (result.outcome()) {
             case UNAUTHENTICATED -> {
                 LOG.fine(() -> "Rejected a wrong secret or unknown Client ID " + clientId);

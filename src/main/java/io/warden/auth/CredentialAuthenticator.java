@@ -57,8 +57,20 @@ public class CredentialAuthenticator {
     /** Outcome of verifying a pair, in the order the checks run. */
     public enum Outcome { UNAUTHENTICATED, ACCOUNT_UNUSABLE, CREDENTIAL_INACTIVE, AUTHENTICATED }
 
-    /** The outcome and, when the pair is authentic, the caller it stands for. */
-    public record Result(Outcome outcome, Caller caller) {
+    /**
+     * The outcome; once the secret is verified, also the credential, and when authenticated the
+     * caller it stands for.
+     */
+    public record Result(Outcome outcome, Caller caller, String credentialId, String secretPrefix) {
+
+        static Result unauthenticated() {
+            return new Result(Outcome.UNAUTHENTICATED, null, null, null);
+        }
+
+        static Result of(Outcome outcome, CredentialSnapshot snapshot) {
+            Caller caller = outcome == Outcome.AUTHENTICATED ? snapshot.toCaller() : null;
+            return new Result(outcome, caller, snapshot.credentialId(), snapshot.secretPrefix());
+        }
     }
 
     public Result authenticate(String clientId, String secret) {
@@ -67,18 +79,18 @@ public class CredentialAuthenticator {
         boolean pairMatches = snapshot != null && MessageDigest.isEqual(
                 snapshot.clientId().getBytes(StandardCharsets.UTF_8), clientId.getBytes(StandardCharsets.UTF_8));
         if (!pairMatches) {
-            return new Result(Outcome.UNAUTHENTICATED, null);
+            return Result.unauthenticated();
         }
 
         if (!snapshot.accountUsable()) {
-            return new Result(Outcome.ACCOUNT_UNUSABLE, null);
+            return Result.of(Outcome.ACCOUNT_UNUSABLE, snapshot);
         }
         Instant now = clock.instant();
         if (snapshot.storedStatus() != CredentialStatus.ACTIVE
                 || CredentialStatus.isExpired(snapshot.expiresAt(), now)) {
-            return new Result(Outcome.CREDENTIAL_INACTIVE, null);
+            return Result.of(Outcome.CREDENTIAL_INACTIVE, snapshot);
         }
-        return new Result(Outcome.AUTHENTICATED, snapshot.toCaller());
+        return Result.of(Outcome.AUTHENTICATED, snapshot);
     }
 
     /**
@@ -123,7 +135,7 @@ public class CredentialAuthenticator {
         Credential credential = found.get(0);
         ServiceAccount account = entityManager.find(ServiceAccount.class, credential.getServiceAccountId());
         boolean usable = account != null && account.isEnabled() && !account.isDeleted();
-        return new CredentialSnapshot(credential.getId(), credential.getServiceAccountId(),
+        return new CredentialSnapshot(credential.getId(), credential.getSecretPrefix(), credential.getServiceAccountId(),
                 account == null ? "" : account.getName(),
                 account == null ? "" : account.getOrganizationId(),
                 usable, credential.getStoredStatus(), credential.getExpiresAt(), credential.getScopes(),

@@ -10,7 +10,7 @@ import java.util.Set;
  * What authentication needs to know about one credential and its account, read in one go and
  * kept in memory for a short time.
  */
-record CredentialSnapshot(String credentialId, String clientId, String accountName, String organizationId,
+record CredentialSnapshot(String credentialId, String secretPrefix, String clientId, String accountName, String organizationId,
         boolean accountUsable, CredentialStatus storedStatus, Instant expiresAt, Set<Scope> scopes,
         WorkspaceAccess workspaceAccess, long loadedAtNanos) {
 

@@ -19,12 +19,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "credential")
 @NamedQuery(name = Credential.BY_SECRET_HASH, query = "SELECT c FROM Credential c WHERE c.secretHash = :hash")
+@NamedQuery(name = Credential.DUE_FOR_EXPIRY, query = "SELECT c FROM Credential c WHERE c.status = "
+        + "io.warden.credential.CredentialStatus.ACTIVE AND c.expiresAt <= :now ORDER BY c.expiresAt, c.id")
 @NamedQuery(name = Credential.LIST_BY_ACCOUNT,
         query = "SELECT c FROM Credential c WHERE c.serviceAccountId = :accountId ORDER BY c.createdAt DESC, c.id")
 public class Credential {
 
     public static final String BY_SECRET_HASH = "Credential.bySecretHash";
     public static final String LIST_BY_ACCOUNT = "Credential.listByAccount";
+    public static final String DUE_FOR_EXPIRY = "Credential.dueForExpiry";
 
     @Id
     @Column(name = "id", length = 36)
@@ -134,6 +137,11 @@ public class Credential {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    /** Records the expiry that already applies at request time. */
+    public void markExpired() {
+        this.status = CredentialStatus.EXPIRED;
     }
 
     public void revoke(String actor, Instant now) {

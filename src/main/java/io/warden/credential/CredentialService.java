@@ -1,12 +1,18 @@
 package io.warden.credential;
 
+import io.warden.audit.AuditEventType;
+import io.warden.audit.AuditTrail;
 import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.scope.Scope;
+import io.warden.serviceaccount.ServiceAccount;
 import io.warden.serviceaccount.ServiceAccountChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -31,18 +37,34 @@ public class CredentialService {
     @Inject
     Event<ServiceAccountChanged> changes;
 
+    @Inject
+    AuditTrail audit;
+
     /** A newly issued credential together with its secret, which exists nowhere else. */
     public record IssuedCredential(Credential credential, String secret) {
     }
 
     @Transactional
-    public IssuedCredential issue(String serviceAccountId, Set<Scope> scopes, Instant expiresAt, Caller actor) {
+    public IssuedCredential issue(ServiceAccount account, Set<Scope> scopes, Instant expiresAt, Caller actor) {
         String secret = ClientSecrets.generate();
-        Credential credential = new Credential(serviceAccountId, ClientSecrets.prefix(secret), ClientSecrets.hash(secret),
-                scopes, expiresAt, actor.actor(), ServerClock.now());
+        Credential credential = new Credential(account.getId(), ClientSecrets.prefix(secret),
+                ClientSecrets.hash(secret), scopes, expiresAt, actor.actor(), ServerClock.now());
         entityManager.persist(credential);
+
+        JsonArrayBuilder scopeNames = Json.createArrayBuilder();
+        credential.getScopes().forEach(scope -> scopeNames.add(scope.scopeName()));
+        JsonObjectBuilder details = Json.createObjectBuilder()
+                .add("secretPrefix", credential.getSecretPrefix())
+                .add("scopes", scopeNames);
+        if (expiresAt == null) {
+            details.addNull("expiresAt");
+        } else {
+            details.add("expiresAt", expiresAt.toString());
+        }
+        audit.record(AuditEventType.CREDENTIAL_ISSUED, account.getOrganizationId(), account.getId(),
+                credential.getId(), actor.actor(), details.build());
         LOG.info(() -> "Credential " + credential.getId() + " (prefix " + credential.getSecretPrefix()
-                + ") issued to service account " + serviceAccountId + " by " + actor.actor());
+                + ") issued to service account " + account.getId() + " by " + actor.actor());
         return new IssuedCredential(credential, secret);
     }
 
@@ -60,27 +82,58 @@ public class CredentialService {
         return Optional.of(credential);
     }
 
-    /** Revokes the credential; revoking a revoked credential changes nothing. */
+    /** Revokes the credential; revoking a revoked credential changes nothing and records nothing. */
     @Transactional
-    public Credential revoke(Credential credential, Caller actor) {
+    public Credential revoke(ServiceAccount account, Credential credential, Caller actor) {
         Credential managed = entityManager.merge(credential);
         if (managed.getStoredStatus() != CredentialStatus.REVOKED) {
-            managed.revoke(actor.actor(), ServerClock.now());
+            revoke(account, managed, actor.actor(), "revoked by request");
             changes.fire(new ServiceAccountChanged(managed.getServiceAccountId()));
-            LOG.info(() -> "Credential " + managed.getId() + " of service account " + managed.getServiceAccountId()
-                    + " revoked by " + actor.actor());
         }
         return managed;
     }
 
-    /** Revokes every active credential of an account that is being deleted. */
+    /** Revokes every credential of an account that is being deleted that is not revoked yet. */
     @Transactional
-    public void revokeAll(String serviceAccountId, Caller actor) {
-        Instant now = ServerClock.now();
-        for (Credential credential : list(serviceAccountId)) {
-            if (credential.getStoredStatus() == CredentialStatus.ACTIVE) {
-                credential.revoke(actor.actor(), now);
+    public void revokeAll(ServiceAccount account, Caller actor) {
+        for (Credential credential : list(account.getId())) {
+            if (credential.getStoredStatus() != CredentialStatus.REVOKED) {
+                revoke(account, credential, actor.actor(), "service account deleted");
             }
         }
+    }
+
+    /**
+     * Marks up to {@code batchSize} active credentials whose expiry is at or before {@code now} as
+     * expired, with one audit event each, in one transaction. Returns how many were marked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int expireDue(Instant now, int batchSize) {
+        List<Credential> due = entityManager.createNamedQuery(Credential.DUE_FOR_EXPIRY, Credential.class)
+                .setParameter("now", now)
+                .setMaxResults(batchSize)
+                .getResultList();
+        for (Credential credential : due) {
+            credential.markExpired();
+            ServiceAccount account = entityManager.find(ServiceAccount.class, credential.getServiceAccountId());
+            audit.record(AuditEventType.CREDENTIAL_EXPIRED, account.getOrganizationId(), account.getId(),
+                    credential.getId(), AuditTrail.SYSTEM_ACTOR, Json.createObjectBuilder()
+                            .add("secretPrefix", credential.getSecretPrefix())
+                            .add("expiresAt", credential.getExpiresAt().toString())
+                            .build());
+            changes.fire(new ServiceAccountChanged(account.getId()));
+        }
+        return due.size();
+    }
+
+    private void revoke(ServiceAccount account, Credential credential, String actor, String reason) {
+        credential.revoke(actor, ServerClock.now());
+        audit.record(AuditEventType.CREDENTIAL_REVOKED, account.getOrganizationId(), account.getId(),
+                credential.getId(), actor, Json.createObjectBuilder()
+                        .add("secretPrefix", credential.getSecretPrefix())
+                        .add("reason", reason)
+                        .build());
+        LOG.info(() -> "Credential " + credential.getId() + " of service account " + account.getId() + " revoked by "
+                + actor + " (" + reason + ")");
     }
 }

@@ -6,10 +6,8 @@ import io.warden.scope.Scope;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -17,8 +15,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Incidents for integrations (v2): the cross-workspace query and single incidents. */
-@Path("/v2")
+/** The cross-workspace incident query for integrations (v2). */
+@Path("/v2/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Incidents")
 public class IncidentResource {
@@ -30,7 +28,7 @@ public class IncidentResource {
     SecurityContext securityContext;
 
     @POST
-    @Path("/incidents/across-workspaces")
+    @Path("/across-workspaces")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.INCIDENTS_READ)
     @Operation(summary = "Query incidents across the caller's workspaces, newest first",
@@ -41,14 +39,5 @@ public class IncidentResource {
                     + "the caller may see contribute; none gives an empty list.")
     public IncidentPage acrossWorkspaces(JsonObject body) {
         return incidents.acrossWorkspaces((Caller) securityContext.getUserPrincipal(), IncidentQuery.parse(body));
-    }
-
-    @GET
-    @Path("/workspaces/{workspaceId}/incidents/{incidentId}")
-    @RequiresScope(Scope.INCIDENTS_READ)
-    @Operation(summary = "Get one incident of a workspace",
-            description = "A workspace the caller cannot see returns 404, like one that does not exist.")
-    public IncidentView get(@PathParam("workspaceId") String workspaceId, @PathParam("incidentId") String incidentId) {
-        return incidents.get((Caller) securityContext.getUserPrincipal(), workspaceId, incidentId);
     }
 }

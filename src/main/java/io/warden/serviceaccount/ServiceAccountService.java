@@ -1,5 +1,7 @@
 package io.warden.serviceaccount;
 
+import io.warden.audit.AuditEventType;
+import io.warden.audit.AuditTrail;
 import io.warden.auth.Caller;
 import io.warden.credential.Credential;
 import io.warden.credential.CredentialRequests;
@@ -14,6 +16,9 @@ import io.warden.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -47,6 +52,9 @@ public class ServiceAccountService {
     @Inject
     Event<ServiceAccountChanged> changes;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public ServiceAccountView create(Caller caller, CreateServiceAccount request) {
         Instant now = ServerClock.now();
@@ -59,7 +67,12 @@ public class ServiceAccountService {
                 request.description, access, caller.actor(), now);
         entityManager.persist(account);
         entityManager.flush();
-        CredentialService.IssuedCredential first = credentials.issue(account.getId(), scopes, expiresAt, caller);
+        audit.record(AuditEventType.SERVICE_ACCOUNT_CREATED, account.getOrganizationId(), account.getId(), null,
+                caller.actor(), Json.createObjectBuilder()
+                        .add("name", account.getName())
+                        .add("workspaceAccess", accessJson(access))
+                        .build());
+        CredentialService.IssuedCredential first = credentials.issue(account, scopes, expiresAt, caller);
         LOG.info(() -> "Service account " + account.getId() + " created by " + caller.actor());
 
         return ServiceAccountView.of(account)
@@ -89,6 +102,15 @@ public class ServiceAccountService {
             changes.fire(new ServiceAccountChanged(account.getId()));
         }
         account.touch(caller.actor(), ServerClock.now());
+
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        patch.fieldNames().forEach(fields::add);
+        audit.record(AuditEventType.SERVICE_ACCOUNT_UPDATED, account.getOrganizationId(), account.getId(), null,
+                caller.actor(), Json.createObjectBuilder()
+                        .add("changedFields", fields)
+                        .add("name", account.getName())
+                        .add("workspaceAccess", accessJson(account.getWorkspaceAccess()))
+                        .build());
         LOG.info(() -> "Service account " + account.getId() + " updated by " + caller.actor() + " (fields: "
                 + String.join(", ", patch.fieldNames()) + ")");
         return ServiceAccountView.of(account);
@@ -101,6 +123,8 @@ public class ServiceAccountService {
             account.setEnabled(enabled);
             account.touch(caller.actor(), ServerClock.now());
             changes.fire(new ServiceAccountChanged(account.getId()));
+            audit.record(enabled ? AuditEventType.SERVICE_ACCOUNT_ENABLED : AuditEventType.SERVICE_ACCOUNT_DISABLED,
+                    account.getOrganizationId(), account.getId(), null, caller.actor(), JsonObject.EMPTY_JSON_OBJECT);
             LOG.info(() -> "Service account " + account.getId() + (enabled ? " enabled" : " disabled") + " by "
                     + caller.actor());
         }
@@ -112,10 +136,12 @@ public class ServiceAccountService {
     public void delete(Caller caller, String accountId) {
         ServiceAccount account = requireManageable(caller, accountId);
         Instant now = ServerClock.now();
-        credentials.revokeAll(account.getId(), caller);
+        credentials.revokeAll(account, caller);
         account.markDeleted(now);
         account.touch(caller.actor(), now);
         changes.fire(new ServiceAccountChanged(account.getId()));
+        audit.record(AuditEventType.SERVICE_ACCOUNT_DELETED, account.getOrganizationId(), account.getId(), null,
+                caller.actor(), Json.createObjectBuilder().add("name", account.getName()).build());
         LOG.info(() -> "Service account " + account.getId() + " deleted by " + caller.actor());
     }
 
@@ -128,7 +154,7 @@ public class ServiceAccountService {
         Instant expiresAt = CredentialRequests.parseExpiry(expiresAtText, "expiresAt", now);
         ServiceAccountGrants.requireGrantableScopes(caller, scopes, "scopes");
 
-        CredentialService.IssuedCredential issued = credentials.issue(account.getId(), scopes, expiresAt, caller);
+        CredentialService.IssuedCredential issued = credentials.issue(account, scopes, expiresAt, caller);
         return new CredentialView.Issued(account.getId(), issued.secret(), CredentialView.of(issued.credential(), now));
     }
 
@@ -144,7 +170,13 @@ public class ServiceAccountService {
         Credential credential = credentials.find(account.getId(), credentialId).orElseThrow(() ->
                 ProblemException.notFound("Credential " + credentialId + " was not found on service account "
                         + accountId + "."));
-        return CredentialView.of(credentials.revoke(credential, caller), ServerClock.now());
+        return CredentialView.of(credentials.revoke(account, credential, caller), ServerClock.now());
+    }
+
+    private static JsonObject accessJson(WorkspaceAccess access) {
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        access.workspaceIds().stream().sorted().forEach(ids::add);
+        return Json.createObjectBuilder().add("allWorkspaces", access.allWorkspaces()).add("workspaceIds", ids).build();
     }
 
     private ServiceAccount require(Caller caller, String accountId) {

@@ -34,6 +34,33 @@ public class WardenConfig {
     @ConfigProperty(name = "WARDEN_CREDENTIAL_CACHE_MILLIS", defaultValue = "1000")
     long credentialCacheMillis;
 
+    @Inject
+    @ConfigProperty(name = "WARDEN_REQUEST_LOG_BUFFER", defaultValue = "10000")
+    int requestLogBufferSize;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_REQUEST_LOG_RETENTION_DAYS", defaultValue = "90")
+    int requestLogRetentionDays;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_TRUSTED_PROXIES")
+    Optional<String> trustedProxies;
+
+    /** Returns how many finished requests may wait for the background writer before new ones are dropped. */
+    public int requestLogBufferSize() {
+        return Math.max(100, requestLogBufferSize);
+    }
+
+    /** Returns how long request-log entries are kept. */
+    public Duration requestLogRetention() {
+        return Duration.ofDays(Math.max(1, requestLogRetentionDays));
+    }
+
+    /** Returns the comma-separated proxies whose X-Forwarded-For header is believed (empty: none). */
+    public String trustedProxies() {
+        return trustedProxies.map(String::strip).orElse("");
+    }
+
     /** Returns the folder for generated files (admin password, keys); it lies outside the repository. */
     public Path dataDir() {
         return Path.of(dataDir.filter(value -> !value.isBlank())

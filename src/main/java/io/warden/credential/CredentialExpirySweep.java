@@ -1,0 +1,54 @@
+package io.warden.credential;
+
+import io.warden.platform.ServerClock;
+import io.warden.platform.jobs.JobSlots;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Marks credentials past their expiry as expired, every minute, once per minute across all nodes.
+ * Requests are refused at expiry whether or not the sweep has run; the sweep records the change
+ * (status and one audit event per credential, actor "system") and evicts cached state.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CredentialExpirySweep {
+
+    static final String JOB = "credential-expiry";
+    private static final Logger LOG = Logger.getLogger(CredentialExpirySweep.class.getName());
+    private static final int BATCH_SIZE = 200;
+
+    @Inject
+    JobSlots slots;
+
+    @Inject
+    CredentialService credentials;
+
+    @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
+    void sweep() {
+        Instant now = ServerClock.now();
+        try {
+            if (!slots.claim(JOB, JobSlots.minuteSlot(now))) {
+                return;
+            }
+            int total = 0;
+            int expired;
+            do {
+                expired = credentials.expireDue(now, BATCH_SIZE);
+                total += expired;
+            } while (expired == BATCH_SIZE);
+            int count = total;
+            if (count > 0) {
+                LOG.info(() -> "Expiry sweep marked " + count + " credentials as expired");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Expiry sweep failed; the next run retries", e);
+        }
+    }
+}

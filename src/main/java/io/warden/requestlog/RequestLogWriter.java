@@ -1,0 +1,86 @@
+package io.warden.requestlog;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves request-log records and last-use times from the buffer to the database in the background,
+ * every half second, so no request thread writes to the database for usage tracking. On shutdown
+ * the buffer is flushed once more, so a normal stop loses nothing.
+ */
+@ApplicationScoped
+public class RequestLogWriter {
+
+    private static final Logger LOG = Logger.getLogger(RequestLogWriter.class.getName());
+    private static final int BATCH_SIZE = 500;
+    private static final long INTERVAL_MILLIS = 500;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    RequestLogBuffer buffer;
+
+    @Inject
+    RequestLogStore store;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        task = scheduler.scheduleWithFixedDelay(this::flushSafely, INTERVAL_MILLIS, INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        flushSafely();
+    }
+
+    private void flushSafely() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Writing request logs or last-use times failed; they are retried or counted as "
+                    + "dropped", e);
+        }
+    }
+
+    /** Writes everything buffered so far. */
+    synchronized void flush() {
+        Map<String, Instant> lastUses = buffer.drainLastUses();
+        if (!lastUses.isEmpty()) {
+            try {
+                store.updateLastUses(lastUses);
+            } catch (RuntimeException e) {
+                lastUses.forEach(buffer::touch);
+                throw e;
+            }
+        }
+
+        List<RequestRecord> batch = buffer.drain(BATCH_SIZE);
+        while (!batch.isEmpty()) {
+            try {
+                store.insert(batch);
+            } catch (RuntimeException e) {
+                buffer.recordDrops(batch.size());
+                throw e;
+            }
+            batch = buffer.drain(BATCH_SIZE);
+        }
+    }
+}
