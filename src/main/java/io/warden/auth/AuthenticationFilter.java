@@ -12,18 +12,15 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Authenticates every API request before routing.
- *
- * <p>A portal user has already been signed in by the container (see
- * {@link PortalAuthenticationMechanism}); this filter maps that principal to a {@link Caller}.
- * Otherwise the request must carry HTTP Basic credentials of a service account, checked in this
- * order:
+ * Authenticates every API request before routing. Every request carries HTTP Basic credentials.
+ * A user id that is not a UUID is a portal user's login name, checked by the Jakarta Security
+ * identity store ({@link PortalUserDirectory}). A UUID is a service account's Client ID, checked in
+ * this order:
  * <ol>
  * <li>missing or malformed header, unknown Client ID, wrong secret or mismatched pair: 401, one
  * body for all, so nothing about the account leaks to a caller without its secret;</li>
@@ -51,17 +48,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         long startNanos = System.nanoTime();
-        Principal containerPrincipal = request.getSecurityContext().getUserPrincipal();
-        if (containerPrincipal != null) {
-            authenticatePortalUser(request, containerPrincipal.getName());
-            return;
-        }
-
         Optional<BasicCredentials> credentials =
                 BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (credentials.isEmpty() || !ClientIds.isClientId(credentials.get().userId())) {
+        if (credentials.isEmpty()) {
             LOG.fine("Rejected a request without valid credentials");
             request.abortWith(AuthenticationProblems.unauthenticated());
+            return;
+        }
+        if (!ClientIds.isClientId(credentials.get().userId())) {
+            authenticatePortalUser(request, credentials.get());
             return;
         }
 
@@ -97,9 +92,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
     }
 
-    private void authenticatePortalUser(ContainerRequestContext request, String loginName) {
-        Optional<Caller> caller = portalUsers.callerFor(loginName);
+    private void authenticatePortalUser(ContainerRequestContext request, BasicCredentials credentials) {
+        Optional<Caller> caller = portalUsers.authenticate(credentials.userId(), credentials.password());
         if (caller.isEmpty()) {
+            LOG.fine("Rejected a portal sign-in with a wrong login name or password");
             request.abortWith(AuthenticationProblems.unauthenticated());
             return;
         }

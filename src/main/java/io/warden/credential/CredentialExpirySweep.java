@@ -7,12 +7,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Marks credentials past their expiry as expired, every minute, once per minute across all nodes.
+ * Marks credentials past their expiry as expired, every 15 seconds, once per period across all nodes.
  * Requests are refused at expiry whether or not the sweep has run; the sweep records the change
  * (status and one audit event per credential, actor "system") and evicts cached state.
  */
@@ -23,6 +24,7 @@ public class CredentialExpirySweep {
     static final String JOB = "credential-expiry";
     private static final Logger LOG = Logger.getLogger(CredentialExpirySweep.class.getName());
     private static final int BATCH_SIZE = 200;
+    private static final Duration PERIOD = Duration.ofSeconds(15);
 
     @Inject
     JobSlots slots;
@@ -30,11 +32,11 @@ public class CredentialExpirySweep {
     @Inject
     CredentialService credentials;
 
-    @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     void sweep() {
         Instant now = ServerClock.now();
         try {
-            if (!slots.claim(JOB, JobSlots.minuteSlot(now))) {
+            if (!slots.claim(JOB, JobSlots.slot(now, PERIOD))) {
                 return;
             }
             int total = 0;

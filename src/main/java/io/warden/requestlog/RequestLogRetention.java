@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,7 @@ public class RequestLogRetention {
     void purge() {
         Instant now = ServerClock.now();
         try {
-            if (!slots.claim(JOB, JobSlots.minuteSlot(now))) {
+            if (!slots.claim(JOB, JobSlots.slot(now, Duration.ofHours(1)))) {
                 return;
             }
             Instant cutoff = now.minus(config.requestLogRetention());

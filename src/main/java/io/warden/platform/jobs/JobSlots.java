@@ -5,8 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+
 
 /**
  * Makes a scheduled job run once per slot across every node that shares the database. Each node's
@@ -21,9 +22,12 @@ public class JobSlots {
     @PersistenceContext(unitName = "warden")
     EntityManager entityManager;
 
-    /** Returns the slot of a job scheduled every minute: the fire time truncated to the minute, in epoch minutes. */
-    public static long minuteSlot(Instant fireTime) {
-        return fireTime.truncatedTo(ChronoUnit.MINUTES).getEpochSecond() / 60;
+    /**
+     * Returns the slot of a job that runs every {@code period}: the number of whole periods since
+     * the epoch at fire time. Nodes whose timers fire in the same period compute the same slot.
+     */
+    public static long slot(Instant fireTime, Duration period) {
+        return fireTime.getEpochSecond() / period.getSeconds();
     }
 
     /** Claims the slot for this node; returns false if another node already claimed it (or a later one). */
