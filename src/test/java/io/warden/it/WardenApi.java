@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -316,12 +317,19 @@ final class WardenApi {
 
     // ---- Database -----------------------------------------------------------------------------
 
-    /** Opens a JDBC connection to the running server's database (Derby network server or PostgreSQL). */
+    /**
+     * Opens a JDBC connection to the running server's database (Derby network server or PostgreSQL).
+     * An empty password is left out, because the Derby client rejects a zero-length password but
+     * connects with the user name alone when the server requires no authentication.
+     */
     Connection openDatabase() throws SQLException {
-        String url = requiredProperty("warden.it.jdbcUrl");
-        String user = System.getProperty("warden.it.jdbcUser", "");
+        Properties login = new Properties();
+        login.setProperty("user", System.getProperty("warden.it.jdbcUser", ""));
         String password = System.getProperty("warden.it.jdbcPassword", "");
-        return DriverManager.getConnection(url, user, password);
+        if (!password.isEmpty()) {
+            login.setProperty("password", password);
+        }
+        return DriverManager.getConnection(requiredProperty("warden.it.jdbcUrl"), login);
     }
 
     // ---- Secrets in logs --------------------------------------------------------------------
