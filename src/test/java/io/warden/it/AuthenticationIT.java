@@ -104,10 +104,11 @@ class AuthenticationIT {
                     ? api.anonymous().get(ME)
                     : api.as(entry.getValue()).get(ME);
 
-            assertEquals(401, response.statusCode(), response.asString());
-            assertEquals(WardenApi.CHALLENGE, response.header("WWW-Authenticate"));
-            assertTrue(response.contentType().startsWith(WardenApi.PROBLEM_JSON), response.contentType());
-            assertEquals(reference401Body, response.asString());
+            String label = entry.getKey() + ": ";
+            assertEquals(401, response.statusCode(), label + response.asString());
+            assertEquals(WardenApi.CHALLENGE, response.header("WWW-Authenticate"), label + "challenge");
+            assertTrue(response.contentType().startsWith(WardenApi.PROBLEM_JSON), label + response.contentType());
+            assertEquals(reference401Body, response.asString(), label + "body differs from the 401 without header");
         }));
     }
 
@@ -237,16 +238,16 @@ class AuthenticationIT {
         Stream<DynamicTest> gets = rawPaths.stream().map(path -> dynamicTest("GET " + path, () -> {
             HttpResponse<String> response = api.sendRaw("GET", path, reader.authorization());
 
-            assertEquals(403, response.statusCode(), response.body());
-            assertEquals(WardenApi.V2_ONLY, json(response.body()).getString("detail"));
+            assertEquals(403, response.statusCode(), "GET " + path + ": " + response.body());
+            assertEquals(WardenApi.V2_ONLY, json(response.body()).getString("detail"), "GET " + path);
         }));
         Stream<DynamicTest> otherMethods = Stream.of("HEAD", "OPTIONS").map(method ->
                 dynamicTest(method + " /api/workspaces", () -> {
                     HttpResponse<String> response = api.sendRaw(method, "/api/workspaces", reader.authorization());
 
-                    assertEquals(403, response.statusCode(), response.body());
+                    assertEquals(403, response.statusCode(), method + " /api/workspaces: " + response.body());
                     if (!method.equals("HEAD")) {
-                        assertEquals(WardenApi.V2_ONLY, json(response.body()).getString("detail"));
+                        assertEquals(WardenApi.V2_ONLY, json(response.body()).getString("detail"), method);
                     }
                 }));
         return Stream.concat(gets, otherMethods);

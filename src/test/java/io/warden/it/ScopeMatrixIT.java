@@ -151,20 +151,23 @@ class ScopeMatrixIT {
             cases.add(dynamicTest("without credentials 401", () -> {
                 Response response = send(operation, rule, api.anonymous());
 
-                assertEquals(401, response.statusCode(), response.asString());
-                assertEquals(WardenApi.CHALLENGE, response.header("WWW-Authenticate"));
+                assertEquals(401, response.statusCode(), operation + " without credentials: " + response.asString());
+                assertEquals(WardenApi.CHALLENGE, response.header("WWW-Authenticate"), operation + " challenge");
             }));
             if (!rule.scope().equals(ANY_CALLER)) {
                 cases.add(dynamicTest("without " + rule.scope() + " 403", () -> {
                     Response response = send(operation, rule, api.as(callerLacking(rule.scope())));
 
+                    assertEquals(403, response.statusCode(), operation + " without " + rule.scope() + ": "
+                            + response.asString());
                     assertProblem(response, 403, "Missing required scope: " + rule.scope());
                 }));
             }
             cases.add(dynamicTest("with " + rule.scope() + " " + rule.successStatus(), () -> {
                 Response response = send(operation, rule, api.as(callerHolding(rule.scope())));
 
-                assertEquals(rule.successStatus(), response.statusCode(), response.asString());
+                assertEquals(rule.successStatus(), response.statusCode(), operation + " with " + rule.scope() + ": "
+                        + response.asString());
             }));
             return dynamicContainer(operation, cases);
         });

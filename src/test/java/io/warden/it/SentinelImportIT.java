@@ -118,9 +118,9 @@ class SentinelImportIT {
 
             Response response = api.importIncidents(workspaceId, body);
 
-            assertEquals(400, response.statusCode(), response.asString());
-            assertEquals(List.of(entry.getKey()), errorFields(response));
-            assertEquals(Map.of(), incidentsOf(workspaceId));
+            assertEquals(400, response.statusCode(), entry.getKey() + ": " + response.asString());
+            assertEquals(List.of(entry.getKey()), errorFields(response), response.asString());
+            assertEquals(Map.of(), incidentsOf(workspaceId), entry.getKey() + ": the valid item was stored");
         }));
     }
 

@@ -92,12 +92,12 @@ class ServiceAccountValidationIT {
 
             Response response = api.asAdmin().body(request).post(ACCOUNTS);
 
-            assertEquals(400, response.statusCode(), response.asString());
+            assertEquals(400, response.statusCode(), entry.getKey() + ": " + response.asString());
             assertTrue(response.contentType().startsWith(WardenApi.PROBLEM_JSON), response.contentType());
             assertEquals(Set.of(expectedField.get(entry.getKey())), Set.copyOf(errorFields(response)),
                     response.asString());
             assertFalse(api.asAdmin().get(ACCOUNTS).asString().contains(description),
-                    "a rejected request created an account");
+                    entry.getKey() + ": a rejected request created an account");
         }));
     }
 
