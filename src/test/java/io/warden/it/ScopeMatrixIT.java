@@ -1,0 +1,254 @@
+package io.warden.it;
+
+import static io.warden.it.WardenApi.assertProblem;
+import static io.warden.it.WardenApi.json;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.restassured.http.Method;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The authorization of every v2 operation that the OpenAPI document lists: without credentials
+ * 401, with a credential that lacks the required scope 403 naming the scope, and with the scope
+ * the operation's success status on real ids. An operation that the document lists but the table
+ * below does not fails the run, so a new endpoint cannot go untested.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScopeMatrixIT {
+
+    /** Marks an operation open to every authenticated caller, whatever its scopes. */
+    private static final String ANY_CALLER = "any authenticated caller";
+
+    private static final String READ_ACCOUNTS = "org:service-accounts:read";
+    private static final String MANAGE_ACCOUNTS = "org:service-accounts:manage";
+    private static final String READ_INCIDENTS = "incidents:read";
+
+    /** An entry of the table: the scope required, the success status and the request body. */
+    private record Rule(String scope, int successStatus, Function<Target, String> body) {
+    }
+
+    /** Real ids for the path parameters, made fresh for each request. */
+    private record Target(String workspaceId, String incidentId, String serviceAccountId, String credentialId) {
+    }
+
+    private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry("GET /api/v2/me", new Rule(ANY_CALLER, 200, null)),
+            Map.entry("GET /api/v2/scopes", new Rule(ANY_CALLER, 200, null)),
+            Map.entry("GET /api/v2/workspaces", new Rule(ANY_CALLER, 200, null)),
+            Map.entry("POST /api/v2/incidents/across-workspaces",
+                    new Rule(READ_INCIDENTS, 200, target -> "{\"isFirstCall\": true}")),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}",
+                    new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
+            Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
+                    WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
+            Map.entry("GET /api/v2/service-accounts/{serviceAccountId}", new Rule(READ_ACCOUNTS, 200, null)),
+            Map.entry("PATCH /api/v2/service-accounts/{serviceAccountId}",
+                    new Rule(MANAGE_ACCOUNTS, 200, target -> "{\"description\": \"Patched by the scope matrix\"}")),
+            Map.entry("DELETE /api/v2/service-accounts/{serviceAccountId}", new Rule(MANAGE_ACCOUNTS, 204, null)),
+            Map.entry("POST /api/v2/service-accounts/{serviceAccountId}/disable", new Rule(MANAGE_ACCOUNTS, 200, null)),
+            Map.entry("POST /api/v2/service-accounts/{serviceAccountId}/enable", new Rule(MANAGE_ACCOUNTS, 200, null)),
+            Map.entry("GET /api/v2/service-accounts/{serviceAccountId}/credentials",
+                    new Rule(READ_ACCOUNTS, 200, null)),
+            Map.entry("POST /api/v2/service-accounts/{serviceAccountId}/credentials",
+                    new Rule(MANAGE_ACCOUNTS, 201, target -> "{\"scopes\": [\"" + READ_ACCOUNTS + "\"]}")),
+            Map.entry("POST /api/v2/service-accounts/{serviceAccountId}/credentials/{credentialId}/revoke",
+                    new Rule(MANAGE_ACCOUNTS, 200, null)));
+
+    private final WardenApi api = new WardenApi();
+    private final Map<String, WardenApi.Credentials> callersByScopes = new HashMap<>();
+    private Map<String, Set<String>> impliedByScope;
+    private Map<String, JsonObject> documentedOperations;
+    private String workspaceId;
+    private String incidentId;
+
+    @BeforeAll
+    void readDocumentAndPrepareData() {
+        Response document = api.anonymous().accept("application/json").get("/openapi");
+        assertEquals(200, document.statusCode(), document.asString());
+        documentedOperations = v2Operations(json(document));
+
+        Response catalog = api.asAdmin().get("/api/v2/scopes");
+        assertEquals(200, catalog.statusCode(), catalog.asString());
+        impliedByScope = new LinkedHashMap<>();
+        for (JsonObject scope : json(catalog).getJsonArray("scopes").getValuesAs(JsonObject.class)) {
+            Set<String> implied = new TreeSet<>();
+            scope.getJsonArray("implies").getValuesAs(JsonString.class).forEach(name -> implied.add(name.getString()));
+            impliedByScope.put(scope.getString("name"), implied);
+        }
+
+        workspaceId = api.createWorkspace("scope-matrix");
+        incidentId = "scope-matrix-incident";
+        api.importIncidentsOrFail(workspaceId, WardenApi.sentinelIncident(incidentId, "Scope matrix incident", "Low",
+                "New", "2024-02-01T10:00:00Z").build());
+    }
+
+    /** Returns every operation under /api/v2/ keyed like {@code "GET /api/v2/me"}. */
+    private static Map<String, JsonObject> v2Operations(JsonObject document) {
+        Map<String, JsonObject> operations = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> path : document.getJsonObject("paths").entrySet()) {
+            if (!path.getKey().startsWith("/api/v2/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS").contains(method)) {
+                    operations.put(method + " " + path.getKey(), operation.getValue().asJsonObject());
+                }
+            }
+        }
+        return operations;
+    }
+
+    @Test
+    void tableCoversDocumentedOperations() {
+        Set<String> undocumented = new TreeSet<>(RULES.keySet());
+        undocumented.removeAll(documentedOperations.keySet());
+        Set<String> missingFromTable = new TreeSet<>(documentedOperations.keySet());
+        missingFromTable.removeAll(RULES.keySet());
+
+        assertEquals(Set.of(), missingFromTable, "v2 operations in /openapi without an entry in the scope table");
+        assertEquals(Set.of(), undocumented, "scope-table entries that /openapi does not list");
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyV2OperationEnforcesItsScope() {
+        return documentedOperations.keySet().stream().sorted().map(operation -> {
+            Rule rule = RULES.get(operation);
+            if (rule == null) {
+                return dynamicTest(operation + " has a table entry",
+                        () -> fail(operation + " is in /openapi but not in the scope table of this test"));
+            }
+            List<DynamicNode> cases = new ArrayList<>();
+            cases.add(dynamicTest("without credentials 401", () -> {
+                Response response = send(operation, rule, api.anonymous());
+
+                assertEquals(401, response.statusCode(), operation + " without credentials: " + response.asString());
+                assertEquals(WardenApi.CHALLENGE, response.header("WWW-Authenticate"), operation + " challenge");
+            }));
+            if (!rule.scope().equals(ANY_CALLER)) {
+                cases.add(dynamicTest("without " + rule.scope() + " 403", () -> {
+                    Response response = send(operation, rule, api.as(callerLacking(rule.scope())));
+
+                    assertEquals(403, response.statusCode(), operation + " without " + rule.scope() + ": "
+                            + response.asString());
+                    assertProblem(response, 403, "Missing required scope: " + rule.scope());
+                }));
+            }
+            cases.add(dynamicTest("with " + rule.scope() + " " + rule.successStatus(), () -> {
+                Response response = send(operation, rule, api.as(callerHolding(rule.scope())));
+
+                assertEquals(rule.successStatus(), response.statusCode(), operation + " with " + rule.scope() + ": "
+                        + response.asString());
+            }));
+            return dynamicContainer(operation, cases);
+        });
+    }
+
+    /** Every v2 operation must document its scope, its success status and its 401 and 403 responses. */
+    @Test
+    void documentNamesScopesAndStatuses() {
+        List<Executable> checks = new ArrayList<>();
+        for (Map.Entry<String, Rule> entry : new TreeMap<>(RULES).entrySet()) {
+            JsonObject operation = documentedOperations.get(entry.getKey());
+            if (operation == null) {
+                continue;
+            }
+            String text = operation.toString().toLowerCase(Locale.ROOT);
+            String scope = entry.getValue().scope();
+            JsonObject responses = operation.getJsonObject("responses");
+            String successStatus = String.valueOf(entry.getValue().successStatus());
+
+            checks.add(() -> assertTrue(text.contains(scope),
+                    entry.getKey() + " does not name '" + scope + "' in /openapi"));
+            checks.add(() -> assertTrue(responses.containsKey(successStatus),
+                    entry.getKey() + " documents " + responses.keySet() + " but responds " + successStatus));
+            checks.add(() -> assertTrue(responses.containsKey("401"),
+                    entry.getKey() + " does not document 401"));
+            if (!scope.equals(ANY_CALLER)) {
+                checks.add(() -> assertTrue(responses.containsKey("403"),
+                        entry.getKey() + " does not document 403"));
+            }
+        }
+        assertAll(checks);
+    }
+
+    private Response send(String operation, Rule rule, RequestSpecification caller) {
+        Target target = newTarget(operation);
+        String method = operation.substring(0, operation.indexOf(' '));
+        String path = operation.substring(operation.indexOf(' ') + 1)
+                .replace("{workspaceId}", target.workspaceId())
+                .replace("{incidentId}", target.incidentId())
+                .replace("{serviceAccountId}", target.serviceAccountId())
+                .replace("{credentialId}", target.credentialId());
+        if (rule.body() != null) {
+            caller.body(rule.body().apply(target));
+        }
+        return caller.request(Method.valueOf(method), path);
+    }
+
+    /** Creates a fresh service account for operations on one, so that delete or revoke cannot affect another case. */
+    private Target newTarget(String operation) {
+        if (!operation.contains("{serviceAccountId}")) {
+            return new Target(workspaceId, incidentId, "", "");
+        }
+        WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
+        if (operation.endsWith("/enable")) {
+            Response disabled = api.adminPost("/api/v2/service-accounts/" + account.clientId() + "/disable");
+            assertEquals(200, disabled.statusCode(), disabled.asString());
+        }
+        return new Target(workspaceId, incidentId, account.clientId(), account.credentialId());
+    }
+
+    /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */
+    private WardenApi.Credentials callerHolding(String scope) {
+        List<String> scopes = scope.equals(ANY_CALLER) ? List.of("gamebooks:read") : List.of(scope);
+        return callerWith(scopes);
+    }
+
+    /** Returns a caller with every catalog scope except this one and the scopes that imply it. */
+    private WardenApi.Credentials callerLacking(String scope) {
+        List<String> scopes = impliedByScope.keySet().stream()
+                .filter(name -> !name.equals(scope) && !impliedByScope.get(name).contains(scope))
+                .toList();
+        return callerWith(scopes);
+    }
+
+    private WardenApi.Credentials callerWith(List<String> scopes) {
+        return callersByScopes.computeIfAbsent(String.join(" ", scopes),
+                key -> api.createServiceAccount(scopes, null));
+    }
+
+    @AfterAll
+    void serverLogsContainNoSecrets() throws IOException {
+        api.assertNoSecretsInServerLogs();
+    }
+}
