@@ -4,6 +4,8 @@
 -- the account so they outlive it.
 CREATE TABLE audit_event (
     id                 VARCHAR(36)   NOT NULL PRIMARY KEY,
+    -- Insertion order: events of one transaction share a millisecond but keep their order.
+    seq                BIGINT        GENERATED ALWAYS AS IDENTITY,
     occurred_at        BIGINT        NOT NULL,
     organization_id    VARCHAR(36)   NOT NULL,
     service_account_id VARCHAR(36),
@@ -13,8 +15,8 @@ CREATE TABLE audit_event (
     details            VARCHAR(4000) NOT NULL
 );
 
-CREATE INDEX ix_audit_event_org ON audit_event (organization_id, occurred_at, id);
-CREATE INDEX ix_audit_event_account ON audit_event (service_account_id, occurred_at, id);
+CREATE INDEX ix_audit_event_org ON audit_event (organization_id, occurred_at, seq);
+CREATE INDEX ix_audit_event_account ON audit_event (service_account_id, occurred_at, seq);
 
 -- One row per API call made with a credential (or a wrong secret for a known Client ID).
 CREATE TABLE request_log (

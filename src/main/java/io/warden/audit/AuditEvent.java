@@ -21,6 +21,10 @@ public class AuditEvent {
     @Column(name = "id", length = 36)
     private String id;
 
+    /** Order of insertion, assigned by the database. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long sequence;
+
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
@@ -61,6 +65,10 @@ public class AuditEvent {
 
     public String getId() {
         return id;
+    }
+
+    public Long getSequence() {
+        return sequence;
     }
 
     public Instant getOccurredAt() {

@@ -54,7 +54,9 @@ public class AuditQueryService {
             filter.add("actor", actor.strip());
         }
 
-        return page.run(entityManager, AuditEvent.class, query, "occurredAt", caller, "audit-events", filter.build(),
-                AuditEvent::getOccurredAt, AuditEvent::getId, AuditEventView::of, tokens);
+        TimePage.Order<AuditEvent> order = new TimePage.Order<>("occurredAt", AuditEvent::getOccurredAt, "sequence",
+                event -> TimePage.numericTie(event.getSequence()));
+        return page.run(entityManager, AuditEvent.class, query, order, caller, "audit-events", filter.build(),
+                AuditEventView::of, tokens);
     }
 }

@@ -25,5 +25,7 @@ public class AuditTrail {
             String actor, JsonObject details) {
         entityManager.persist(new AuditEvent(ServerClock.now(), organizationId, serviceAccountId, credentialId, type,
                 actor, details.toString()));
+        // Written at once, so the database sequence follows the order of the changes in the transaction.
+        entityManager.flush();
     }
 }

@@ -43,8 +43,10 @@ public class RequestLogQueryService {
             filter.add("credentialId", credentialId.strip());
         }
 
-        return page.run(entityManager, RequestLogEntry.class, query, "occurredAt", caller, "request-logs",
-                filter.build(), RequestLogEntry::getOccurredAt, RequestLogEntry::getId, RequestLogView::of, tokens);
+        TimePage.Order<RequestLogEntry> order = new TimePage.Order<>("occurredAt", RequestLogEntry::getOccurredAt,
+                "id", RequestLogEntry::getId);
+        return page.run(entityManager, RequestLogEntry.class, query, order, caller, "request-logs", filter.build(),
+                RequestLogView::of, tokens);
     }
 
     private static int parseStatus(String status) {

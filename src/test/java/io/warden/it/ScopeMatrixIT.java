@@ -81,7 +81,12 @@ class ScopeMatrixIT {
             Map.entry("POST /api/v2/service-accounts/{serviceAccountId}/credentials",
                     new Rule(MANAGE_ACCOUNTS, 201, target -> "{\"scopes\": [\"" + READ_ACCOUNTS + "\"]}")),
             Map.entry("POST /api/v2/service-accounts/{serviceAccountId}/credentials/{credentialId}/revoke",
-                    new Rule(MANAGE_ACCOUNTS, 200, null)));
+                    new Rule(MANAGE_ACCOUNTS, 200, null)),
+            Map.entry("GET /api/v2/service-accounts/{serviceAccountId}/request-logs",
+                    new Rule(READ_ACCOUNTS, 200, null)),
+            Map.entry("GET /api/v2/service-accounts/{serviceAccountId}/audit-events",
+                    new Rule(READ_ACCOUNTS, 200, null)),
+            Map.entry("GET /api/v2/audit-events", new Rule(READ_ACCOUNTS, 200, null)));
 
     private final WardenApi api = new WardenApi();
     private final Map<String, WardenApi.Credentials> callersByScopes = new HashMap<>();

@@ -92,12 +92,21 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
     }
 
     /**
-     * Runs one page of a query whose entity alias is {@code e} with attributes {@code timeAttribute}
-     * and {@code id}, applying the time range, the cursor position and the order.
+     * The entity attributes that order a query, newest first: a time and a unique tie-breaker, with
+     * the functions that read them from a row.
      */
-    public <E, V> Page<V> run(EntityManager entityManager, Class<E> type, Query query,
-            String timeAttribute, Caller caller, String kind, JsonObject filter, Function<E, Instant> timeOf,
-            Function<E, String> idOf, Function<E, V> view, ContinuationTokens tokens) {
+    public record Order<E>(String timeAttribute, Function<E, Instant> timeOf, String tieAttribute,
+            Function<E, String> tieOf) {
+    }
+
+    /**
+     * Runs one page of a query whose entity alias is {@code e}, applying the time range, the cursor
+     * position and the order.
+     */
+    public <E, V> Page<V> run(EntityManager entityManager, Class<E> type, Query query, Order<E> order, Caller caller,
+            String kind, JsonObject filter, Function<E, V> view, ContinuationTokens tokens) {
+        String timeAttribute = order.timeAttribute();
+        String tieAttribute = order.tieAttribute();
         JsonObject effectiveFilter = withRange(filter);
         if (cursor != null) {
             ContinuationTokens.Continuation continuation = tokens.resume(caller, kind, cursor);
@@ -105,9 +114,10 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
                 throw ProblemException.invalidField("cursor", "was issued for other filters; repeat the filters of "
                         + "the first page, or leave out cursor to start again");
             }
-            query.and("(e." + timeAttribute + " < :afterTime OR (e." + timeAttribute + " = :afterTime AND e.id < :afterId))",
+            query.and("(e." + timeAttribute + " < :afterTime OR (e." + timeAttribute + " = :afterTime AND e."
+                            + tieAttribute + " < :afterTie))",
                     "afterTime", Instant.ofEpochMilli(continuation.position().getJsonNumber("t").longValue()));
-            query.parameters.put("afterId", continuation.position().getString("i"));
+            query.parameters.put("afterTie", tieValue(continuation.position().getString("i")));
         }
         if (from != null) {
             query.and("e." + timeAttribute + " >= :rangeFrom", "rangeFrom", from);
@@ -115,7 +125,8 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
         if (to != null) {
             query.and("e." + timeAttribute + " < :rangeTo", "rangeTo", to);
         }
-        query.jpql.append(" ORDER BY e.").append(timeAttribute).append(" DESC, e.id DESC");
+        query.jpql.append(" ORDER BY e.").append(timeAttribute).append(" DESC, e.").append(tieAttribute)
+                .append(" DESC");
 
         TypedQuery<E> typed = entityManager.createQuery(query.jpql.toString(), type);
         query.parameters.forEach(typed::setParameter);
@@ -127,12 +138,22 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
         if (more) {
             E last = page.get(page.size() - 1);
             JsonObject position = Json.createObjectBuilder()
-                    .add("t", timeOf.apply(last).toEpochMilli())
-                    .add("i", idOf.apply(last))
+                    .add("t", order.timeOf().apply(last).toEpochMilli())
+                    .add("i", order.tieOf().apply(last))
                     .build();
             next = tokens.issue(caller, kind, effectiveFilter, position);
         }
         return new Page<>(page.stream().map(view).toList(), next);
+    }
+
+    /** Tie-breakers are strings in the token; numeric ones (database sequences) are compared as numbers. */
+    private static Object tieValue(String stored) {
+        return stored.startsWith("#") ? Long.valueOf(stored.substring(1)) : stored;
+    }
+
+    /** Formats a numeric tie-breaker for the token. */
+    public static String numericTie(Long value) {
+        return "#" + value;
     }
 
     private JsonObject withRange(JsonObject filter) {
