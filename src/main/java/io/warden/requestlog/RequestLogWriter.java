@@ -16,9 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Moves request-log records and last-use times from the buffer to the database in the background,
- * every half second, so no request thread writes to the database for usage tracking. On shutdown
- * the buffer is flushed once more, so a normal stop loses nothing.
+ * Moves request-log records (every half second) and last-use times (every two seconds, at most one
+ * write per credential) from the buffer to the database in the background, so no request thread
+ * writes to the database for usage tracking. On shutdown the buffer is flushed once more, so a
+ * normal stop loses nothing.
  */
 @ApplicationScoped
 public class RequestLogWriter {
@@ -26,6 +27,7 @@ public class RequestLogWriter {
     private static final Logger LOG = Logger.getLogger(RequestLogWriter.class.getName());
     private static final int BATCH_SIZE = 500;
     private static final long INTERVAL_MILLIS = 500;
+    private static final int TICKS_PER_LAST_USE_FLUSH = 4;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -37,6 +39,7 @@ public class RequestLogWriter {
     RequestLogStore store;
 
     private ScheduledFuture<?> task;
+    private int ticks;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         task = scheduler.scheduleWithFixedDelay(this::flushSafely, INTERVAL_MILLIS, INTERVAL_MILLIS,
@@ -48,21 +51,25 @@ public class RequestLogWriter {
         if (task != null) {
             task.cancel(false);
         }
-        flushSafely();
+        try {
+            flush(true);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Writing request logs or last-use times failed during shutdown", e);
+        }
     }
 
     private void flushSafely() {
         try {
-            flush();
+            flush(++ticks % TICKS_PER_LAST_USE_FLUSH == 0);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Writing request logs or last-use times failed; they are retried or counted as "
                     + "dropped", e);
         }
     }
 
-    /** Writes everything buffered so far. */
-    synchronized void flush() {
-        Map<String, Instant> lastUses = buffer.drainLastUses();
+    /** Writes the buffered request-log records, and the last-use times too when asked. */
+    synchronized void flush(boolean withLastUses) {
+        Map<String, Instant> lastUses = withLastUses ? buffer.drainLastUses() : Map.of();
         if (!lastUses.isEmpty()) {
             try {
                 store.updateLastUses(lastUses);

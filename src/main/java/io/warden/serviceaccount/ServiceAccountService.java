@@ -79,6 +79,7 @@ public class ServiceAccountService {
                 .withFirstCredential(first.secret(), CredentialView.of(first.credential(), now));
     }
 
+    // NOTE: returns every account of the organization in one response; there is no paging yet.
     public List<ServiceAccountView> list(Caller caller) {
         return entityManager.createNamedQuery(ServiceAccount.LIST_BY_ORGANIZATION, ServiceAccount.class)
                 .setParameter("organizationId", caller.organizationId())
