@@ -8,8 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Writes audit events inside the transaction of the change they record, so a change without its
- * event, or an event for a change that rolled back, cannot happen.
+ * Writes audit events inside the transaction of the change they record ({@code MANDATORY}), so a
+ * change without its event, or an event for a change that rolled back, cannot happen.
  */
 @ApplicationScoped
 public class AuditTrail {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Marks credentials past their expiry as expired, every 15 seconds, once per period across all nodes.
- * Requests are refused at expiry whether or not the sweep has run; the sweep records the change
+ * Requests are refused at expiry whether or not the sweep has run. The sweep records the change
  * (status and one audit event per credential, actor "system") and evicts cached state.
  */
 @Singleton

@@ -1,8 +1,8 @@
 package io.warden.requestlog;
 
 /**
- * What the authentication filter learned about the credential of a request, attached to the
- * request so the response filter can log it. {@code credentialId} is null for a wrong secret.
+ * The credential facts that the authentication filter attaches to a request, so the response
+ * filter can log the request. {@code credentialId} is null for a wrong secret.
  */
 public record CredentialUse(String clientId, String credentialId, String secretPrefix, long startNanos,
         boolean authenticated) {

@@ -9,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers any unexpected failure with a 500 that carries only an error id. The full exception is
+ * Maps any unexpected failure to a 500 that carries only an error id. The full exception is
  * logged under that id, so an operator can find it while the caller learns nothing internal.
  */
 @Provider
