@@ -36,7 +36,7 @@ public class AccountAuditResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("eventType") String eventType,
             @QueryParam("actor") String actor, @QueryParam("pageSize") String pageSize,
             @QueryParam("cursor") String cursor) {
-        return audit.query((Caller) securityContext.getUserPrincipal(), serviceAccountId, eventType, actor,
+        return audit.query(Caller.of(securityContext), serviceAccountId, eventType, actor,
                 TimePage.parse(from, to, pageSize, cursor));
     }
 }

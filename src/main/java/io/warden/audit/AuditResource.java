@@ -38,10 +38,6 @@ public class AuditResource {
     public TimePage.Page<AuditEventView> organizationEvents(@QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("eventType") String eventType, @QueryParam("actor") String actor,
             @QueryParam("pageSize") String pageSize, @QueryParam("cursor") String cursor) {
-        return audit.query(caller(), null, eventType, actor, TimePage.parse(from, to, pageSize, cursor));
-    }
-
-    private Caller caller() {
-        return (Caller) securityContext.getUserPrincipal();
+        return audit.query(Caller.of(securityContext), null, eventType, actor, TimePage.parse(from, to, pageSize, cursor));
     }
 }

@@ -3,6 +3,7 @@ package io.warden.auth;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.WorkspaceAccess;
 import io.warden.user.OrganizationRole;
+import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ public record Caller(CallerKind kind, String id, String displayName, String orga
             WorkspaceAccess workspaceAccess, String credentialId) {
         return new Caller(CallerKind.SERVICE_ACCOUNT, clientId, name, organizationId, scopes, workspaceAccess,
                 null, credentialId);
+    }
+
+    /** Returns the caller of a request that passed the authentication filter. */
+    public static Caller of(SecurityContext securityContext) {
+        return Caller.of(securityContext);
     }
 
     /** Returns the principal name: the login name of a user, the Client ID of a service account. */

@@ -34,7 +34,7 @@ public class MeResource {
     @Operation(summary = "Describe the authenticated caller and its effective scopes",
             description = "Open to any authenticated caller; requires no scope. Effective scopes include implied ones.")
     public MeView get(@Context SecurityContext securityContext) {
-        Caller caller = (Caller) securityContext.getUserPrincipal();
+        Caller caller = Caller.of(securityContext);
         List<String> scopes = caller.scopes().stream().sorted().map(Scope::scopeName).toList();
         return new MeView(caller.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), caller.id(),
                 caller.displayName(), caller.organizationId(), organizations.name(caller.organizationId()),

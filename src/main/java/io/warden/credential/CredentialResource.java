@@ -37,10 +37,6 @@ public class CredentialResource {
     @Context
     SecurityContext securityContext;
 
-    private Caller caller() {
-        return (Caller) securityContext.getUserPrincipal();
-    }
-
     @POST
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_MANAGE)
     @Operation(summary = "Issue a new credential",
@@ -49,7 +45,7 @@ public class CredentialResource {
     @APIResponse(responseCode = "201", description = "The credential with clientId and clientSecret")
     public Response issue(@PathParam("serviceAccountId") String serviceAccountId,
             @Valid @NotNull(message = "is required") IssueCredential request) {
-        CredentialView.Issued issued = serviceAccounts.issueCredential(caller(), serviceAccountId, request.scopes,
+        CredentialView.Issued issued = serviceAccounts.issueCredential(Caller.of(securityContext), serviceAccountId, request.scopes,
                 request.expiresAt);
         URI location = URI.create("/api/v2/service-accounts/" + serviceAccountId + "/credentials/"
                 + issued.credential().id());
@@ -61,7 +57,7 @@ public class CredentialResource {
     @Operation(summary = "List the credentials of a service account",
             description = "Prefix, status, scopes, expiry, last use and creation of each; never a secret.")
     public CredentialList list(@PathParam("serviceAccountId") String serviceAccountId) {
-        return new CredentialList(serviceAccounts.listCredentials(caller(), serviceAccountId));
+        return new CredentialList(serviceAccounts.listCredentials(Caller.of(securityContext), serviceAccountId));
     }
 
     @POST
@@ -70,6 +66,6 @@ public class CredentialResource {
     @Operation(summary = "Revoke a credential", description = "It gets 403 from the next request on.")
     public CredentialView revoke(@PathParam("serviceAccountId") String serviceAccountId,
             @PathParam("credentialId") String credentialId) {
-        return serviceAccounts.revokeCredential(caller(), serviceAccountId, credentialId);
+        return serviceAccounts.revokeCredential(Caller.of(securityContext), serviceAccountId, credentialId);
     }
 }

@@ -34,6 +34,6 @@ public class IncidentImportResource {
             description = "Body: the Incidents - List response {\"value\": [...]}. Importing the same incidents "
                     + "again updates them. A malformed item rejects the whole request with 400 naming it.")
     public IncidentService.ImportResult sentinel(@PathParam("workspaceId") String workspaceId, JsonObject body) {
-        return incidents.importSentinel((Caller) securityContext.getUserPrincipal(), workspaceId, body);
+        return incidents.importSentinel(Caller.of(securityContext), workspaceId, body);
     }
 }

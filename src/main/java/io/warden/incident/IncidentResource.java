@@ -38,6 +38,6 @@ public class IncidentResource {
                     + "\"continuationToken\": \"...\"}. continuationToken is null on the last page. Only workspaces "
                     + "the caller may see contribute; none gives an empty list.")
     public IncidentPage acrossWorkspaces(JsonObject body) {
-        return incidents.acrossWorkspaces((Caller) securityContext.getUserPrincipal(), IncidentQuery.parse(body));
+        return incidents.acrossWorkspaces(Caller.of(securityContext), IncidentQuery.parse(body));
     }
 }

@@ -32,6 +32,6 @@ public class WorkspaceIncidentResource {
     @Operation(summary = "Get one incident of a workspace",
             description = "A workspace the caller cannot see returns 404, like one that does not exist.")
     public IncidentView get(@PathParam("workspaceId") String workspaceId, @PathParam("incidentId") String incidentId) {
-        return incidents.get((Caller) securityContext.getUserPrincipal(), workspaceId, incidentId);
+        return incidents.get(Caller.of(securityContext), workspaceId, incidentId);
     }
 }

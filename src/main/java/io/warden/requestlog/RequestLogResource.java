@@ -39,7 +39,7 @@ public class RequestLogResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status,
             @QueryParam("credentialId") String credentialId, @QueryParam("pageSize") String pageSize,
             @QueryParam("cursor") String cursor) {
-        return requestLogs.query((Caller) securityContext.getUserPrincipal(), serviceAccountId, status, credentialId,
+        return requestLogs.query(Caller.of(securityContext), serviceAccountId, status, credentialId,
                 TimePage.parse(from, to, pageSize, cursor));
     }
 }

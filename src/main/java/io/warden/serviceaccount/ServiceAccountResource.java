@@ -39,10 +39,6 @@ public class ServiceAccountResource {
     @Context
     SecurityContext securityContext;
 
-    private Caller caller() {
-        return (Caller) securityContext.getUserPrincipal();
-    }
-
     @POST
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_MANAGE)
     @Operation(summary = "Create a service account and its first credential",
@@ -50,7 +46,7 @@ public class ServiceAccountResource {
                     + "only and can never be read again.")
     @APIResponse(responseCode = "201", description = "The account, with clientId, clientSecret and its first credential")
     public Response create(@Valid @NotNull(message = "is required") CreateServiceAccount request) {
-        ServiceAccountView created = serviceAccounts.create(caller(), request);
+        ServiceAccountView created = serviceAccounts.create(Caller.of(securityContext), request);
         return Response.created(URI.create("/api/v2/service-accounts/" + created.id())).entity(created).build();
     }
 
@@ -58,7 +54,7 @@ public class ServiceAccountResource {
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_READ)
     @Operation(summary = "List the organization's service accounts")
     public ServiceAccountList list() {
-        return new ServiceAccountList(serviceAccounts.list(caller()));
+        return new ServiceAccountList(serviceAccounts.list(Caller.of(securityContext)));
     }
 
     @GET
@@ -66,7 +62,7 @@ public class ServiceAccountResource {
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_READ)
     @Operation(summary = "Get a service account")
     public ServiceAccountView get(@PathParam("serviceAccountId") String serviceAccountId) {
-        return serviceAccounts.get(caller(), serviceAccountId);
+        return serviceAccounts.get(Caller.of(securityContext), serviceAccountId);
     }
 
     @PATCH
@@ -76,7 +72,7 @@ public class ServiceAccountResource {
             description = "Fields left out stay as they are; a null description clears it. Scopes and expiry "
                     + "belong to credentials.")
     public ServiceAccountView update(@PathParam("serviceAccountId") String serviceAccountId, JsonObject body) {
-        return serviceAccounts.update(caller(), serviceAccountId, ServiceAccountPatch.parse(body));
+        return serviceAccounts.update(Caller.of(securityContext), serviceAccountId, ServiceAccountPatch.parse(body));
     }
 
     @POST
@@ -85,7 +81,7 @@ public class ServiceAccountResource {
     @Operation(summary = "Disable a service account",
             description = "Its credentials get 403 from the next request on; enabling it again restores them.")
     public ServiceAccountView disable(@PathParam("serviceAccountId") String serviceAccountId) {
-        return serviceAccounts.setEnabled(caller(), serviceAccountId, false);
+        return serviceAccounts.setEnabled(Caller.of(securityContext), serviceAccountId, false);
     }
 
     @POST
@@ -93,7 +89,7 @@ public class ServiceAccountResource {
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_MANAGE)
     @Operation(summary = "Enable a disabled service account")
     public ServiceAccountView enable(@PathParam("serviceAccountId") String serviceAccountId) {
-        return serviceAccounts.setEnabled(caller(), serviceAccountId, true);
+        return serviceAccounts.setEnabled(Caller.of(securityContext), serviceAccountId, true);
     }
 
     @DELETE
@@ -103,7 +99,7 @@ public class ServiceAccountResource {
             description = "Its credentials are revoked and get 403 from the next request on.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("serviceAccountId") String serviceAccountId) {
-        serviceAccounts.delete(caller(), serviceAccountId);
+        serviceAccounts.delete(Caller.of(securityContext), serviceAccountId);
         return Response.noContent().build();
     }
 }

@@ -50,7 +50,7 @@ public class WorkspacePortalResource {
     @APIResponse(responseCode = "201", description = "The workspace")
     public Response create(@Context SecurityContext securityContext,
             @Valid @NotNull(message = "is required") CreateWorkspaceRequest request) {
-        WorkspaceView created = workspaces.create((Caller) securityContext.getUserPrincipal(), request.name.strip());
+        WorkspaceView created = workspaces.create(Caller.of(securityContext), request.name.strip());
         return Response.created(URI.create("/api/workspaces/" + created.id())).entity(created).build();
     }
 
@@ -58,6 +58,6 @@ public class WorkspacePortalResource {
     @RequiresOrganizationAdmin
     @Operation(summary = "List the organization's workspaces", description = "Portal route for Organization Admins.")
     public WorkspaceList list(@Context SecurityContext securityContext) {
-        return new WorkspaceList(workspaces.listVisible((Caller) securityContext.getUserPrincipal()));
+        return new WorkspaceList(workspaces.listVisible(Caller.of(securityContext)));
     }
 }

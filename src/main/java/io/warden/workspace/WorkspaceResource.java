@@ -32,6 +32,6 @@ public class WorkspaceResource {
             description = "Open to any authenticated caller; requires no scope. An account limited to some "
                     + "workspaces sees only those.")
     public WorkspaceList list(@Context SecurityContext securityContext) {
-        return new WorkspaceList(workspaces.listVisible((Caller) securityContext.getUserPrincipal()));
+        return new WorkspaceList(workspaces.listVisible(Caller.of(securityContext)));
     }
 }
