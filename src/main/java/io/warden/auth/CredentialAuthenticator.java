@@ -68,7 +68,7 @@ public class CredentialAuthenticator {
         }
 
         static Result of(Outcome outcome, CredentialSnapshot snapshot) {
-            Caller caller = outcome == Outcome.AUTHENTICATED ? snapshot.toCaller() : null;
+            Caller caller = outcome == Outcome.AUTHENTICATED ? snapshot.caller() : null;
             return new Result(outcome, caller, snapshot.credentialId(), snapshot.secretPrefix());
         }
     }
@@ -134,11 +134,6 @@ public class CredentialAuthenticator {
         }
         Credential credential = found.get(0);
         ServiceAccount account = entityManager.find(ServiceAccount.class, credential.getServiceAccountId());
-        boolean usable = account != null && account.isEnabled() && !account.isDeleted();
-        return new CredentialSnapshot(credential.getId(), credential.getSecretPrefix(), credential.getServiceAccountId(),
-                account == null ? "" : account.getName(),
-                account == null ? "" : account.getOrganizationId(),
-                usable, credential.getStoredStatus(), credential.getExpiresAt(), credential.getScopes(),
-                account == null ? null : account.getWorkspaceAccess(), loadedAtNanos);
+        return CredentialSnapshot.of(credential, account, loadedAtNanos);
     }
 }
