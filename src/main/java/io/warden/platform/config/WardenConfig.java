@@ -63,8 +63,9 @@ public class WardenConfig {
 
     /** Returns the folder for generated files (admin password, keys); it lies outside the repository. */
     public Path dataDir() {
-        return Path.of(dataDir.filter(value -> !value.isBlank())
-                .orElse(System.getProperty("user.home") + "/.warden"));
+        String home = System.getenv("HOME") == null ? System.getProperty("user.home") : System.getenv("HOME");
+        // Same default as the server.xml variable of the same name, which places the embedded database.
+        return Path.of(dataDir.filter(value -> !value.isBlank()).orElse(home + "/.warden"));
     }
 
     public String adminUser() {
