@@ -2,7 +2,7 @@ package io.warden.serviceaccount;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -15,9 +15,8 @@ public final class ServiceAccountRequests {
     /** Body of {@code POST /api/v2/service-accounts}. */
     public static class CreateServiceAccount {
 
-        @NotNull(message = "is required")
-        @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @NotBlank(message = "is required and must not be blank")
+        @Size(max = 200, message = "must be at most 200 characters")
         public String name;
 
         @Size(max = 1000, message = "must be at most 1000 characters")
