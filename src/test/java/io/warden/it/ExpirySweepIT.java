@@ -74,16 +74,16 @@ class ExpirySweepIT {
         WardenApi.Credentials probe = expiring.get(0);
         assertEquals(200, api.as(probe).get("/api/v2/me").statusCode());
 
-        Response refused;
+        Response rejected;
         do {
-            refused = api.as(probe).get("/api/v2/me");
-            if (refused.statusCode() == 200) {
+            rejected = api.as(probe).get("/api/v2/me");
+            if (rejected.statusCode() == 200) {
                 assertTrue(Instant.now().isBefore(expiresAt.plusMillis(50)), "accepted after its expiry");
                 Thread.sleep(50);
             }
-        } while (refused.statusCode() == 200);
+        } while (rejected.statusCode() == 200);
         assertFalse(Instant.now().isBefore(expiresAt), "refused before its expiry");
-        WardenApi.assertProblem(refused, 403, WardenApi.CREDENTIAL_INACTIVE);
+        WardenApi.assertProblem(rejected, 403, WardenApi.CREDENTIAL_INACTIVE);
         assertEquals(403, onSecondNode(probe, "/api/v2/me").statusCode());
 
         Instant deadline = Instant.now().plus(SWEEP_WAIT);

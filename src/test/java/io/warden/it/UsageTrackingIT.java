@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Last use and request logs of service-account credentials, as an admin sees them. */
+/** Last use and request logs of service-account credentials, read through the admin API. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageTrackingIT {
 
@@ -97,8 +97,8 @@ class UsageTrackingIT {
             assertTrue(item.getInt("latencyMs") >= 0);
             assertNotNull(item.getString("timestamp"));
         }
-        JsonObject refused = items.stream().filter(item -> item.getInt("status") == 401).findFirst().orElseThrow();
-        assertFalse(refused.containsKey("credentialId") && refused.get("credentialId") != JsonValue.NULL,
+        JsonObject unauthenticated = items.stream().filter(item -> item.getInt("status") == 401).findFirst().orElseThrow();
+        assertFalse(unauthenticated.containsKey("credentialId") && unauthenticated.get("credentialId") != JsonValue.NULL,
                 "a wrong secret identifies no credential");
         JsonObject accepted = items.stream().filter(item -> item.getInt("status") == 200).findFirst().orElseThrow();
         assertEquals(credentials.credentialId(), accepted.getString("credentialId"));
@@ -161,8 +161,8 @@ class UsageTrackingIT {
         assertEquals(403, api.as(credentials).get("/api/workspaces").statusCode());
         awaitRequestLog(credentials.clientId(), "", found -> found.size() >= 4);
 
-        List<JsonObject> refused = awaitRequestLog(credentials.clientId(), "?status=403", found -> !found.isEmpty());
-        assertEquals(1, refused.size());
+        List<JsonObject> forbidden = awaitRequestLog(credentials.clientId(), "?status=403", found -> !found.isEmpty());
+        assertEquals(1, forbidden.size());
 
         String base = "/api/v2/service-accounts/" + credentials.clientId() + "/request-logs?status=200&pageSize=2";
         JsonObject first = WardenApi.json(api.asAdmin().get(base));
