@@ -50,6 +50,7 @@ class ScopeMatrixIT {
     private static final String READ_ACCOUNTS = "org:service-accounts:read";
     private static final String MANAGE_ACCOUNTS = "org:service-accounts:manage";
     private static final String READ_INCIDENTS = "incidents:read";
+    private static final String INCIDENT = "/api/v2/workspaces/{workspaceId}/incidents/{incidentId}";
 
     /** An entry of the table: the scope required, the success status and the request body. */
     private record Rule(String scope, int successStatus, Function<Target, String> body) {
@@ -67,6 +68,10 @@ class ScopeMatrixIT {
                     new Rule(READ_INCIDENTS, 200, target -> "{\"isFirstCall\": true}")),
             Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}",
                     new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/entities", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/alert-rules", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/evidence", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/comments", new Rule(READ_INCIDENTS, 200, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
                     WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
