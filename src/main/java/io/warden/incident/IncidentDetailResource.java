@@ -1,6 +1,7 @@
 package io.warden.incident;
 
 import io.warden.auth.Caller;
+import io.warden.platform.paging.TimePage;
 import io.warden.scope.RequiresScope;
 import io.warden.scope.Scope;
 import jakarta.inject.Inject;
@@ -8,13 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Entities, alert rules and evidence of one incident (v2). */
+/** Entities, alert rules, evidence and history of one incident (v2). */
 @Path("/v2/workspaces/{workspaceId}/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Incidents")
@@ -59,5 +61,20 @@ public class IncidentDetailResource {
     public IncidentDetails.EvidenceView evidence(@PathParam("workspaceId") String workspaceId,
             @PathParam("incidentId") String incidentId) {
         return details.evidence(Caller.of(securityContext), workspaceId, incidentId);
+    }
+
+    @GET
+    @Path("/{incidentId}/history")
+    @RequiresScope(Scope.INCIDENTS_READ)
+    @Operation(summary = "List the changes made to an incident through the API, newest first",
+            description = "Each entry has occurredAt, actor (user:<id> or service-account:<id>), changeType "
+                    + "(incident.updated, owner.changed) and "
+                    + "changes: each changed field with its value before and after. Imports are not listed. "
+                    + "Filters: from, to (ISO-8601), pageSize (1-500, default 100); pass nextCursor back as cursor.")
+    public TimePage.Page<IncidentDetails.HistoryEntryView> history(@PathParam("workspaceId") String workspaceId,
+            @PathParam("incidentId") String incidentId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("pageSize") String pageSize, @QueryParam("cursor") String cursor) {
+        return details.history(Caller.of(securityContext), workspaceId, incidentId,
+                TimePage.parse(from, to, pageSize, cursor));
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Reads the entities, comments, alert rules and evidence of an incident, and imports its
+ * Reads the entities, comments, alert rules, evidence and history of an incident, and imports its
  * Sentinel entities and comments. A workspace the caller cannot see and a missing incident both
  * give 404.
  */
@@ -31,6 +31,7 @@ public class IncidentDetailService {
 
     private static final Logger LOG = Logger.getLogger(IncidentDetailService.class.getName());
     private static final String COMMENTS_TOKEN_KIND = "incident-comments";
+    private static final String HISTORY_TOKEN_KIND = "incident-history";
 
     @PersistenceContext(unitName = "warden")
     EntityManager entityManager;
@@ -91,6 +92,19 @@ public class IncidentDetailService {
                 "id", IncidentComment::getId);
         return page.run(entityManager, IncidentComment.class, query, order, caller, COMMENTS_TOKEN_KIND,
                 pageFilter(incident), IncidentDetails.CommentView::of, tokens);
+    }
+
+    /** Returns one page of the changes made to the incident through the API, newest first. */
+    public TimePage.Page<IncidentDetails.HistoryEntryView> history(Caller caller, String workspaceId,
+            String incidentId, TimePage page) {
+        Incident incident = requireIncident(caller, workspaceId, incidentId);
+        TimePage.Query query = new TimePage.Query("SELECT e FROM IncidentChange e WHERE e.workspaceId = :workspaceId",
+                "workspaceId", incident.getWorkspaceId())
+                .and("e.incidentId = :incidentId", "incidentId", incident.getId());
+        TimePage.Order<IncidentChange> order = new TimePage.Order<>("occurredAt", IncidentChange::getOccurredAt,
+                "sequence", change -> TimePage.numericTie(change.getSequence()));
+        return page.run(entityManager, IncidentChange.class, query, order, caller, HISTORY_TOKEN_KIND,
+                pageFilter(incident), IncidentDetails.HistoryEntryView::of, tokens);
     }
 
     /**

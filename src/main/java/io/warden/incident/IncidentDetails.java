@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
-/** The views of an incident's entities, comments, alert rules and evidence. */
+/** The views of an incident's entities, comments, alert rules, evidence and history. */
 public final class IncidentDetails {
 
     private IncidentDetails() {
@@ -73,6 +73,17 @@ public final class IncidentDetails {
     @JsonbPropertyOrder({"alertsCount", "bookmarksCount", "commentsCount", "entitiesCount", "entities"})
     public record EvidenceView(@JsonbNillable Integer alertsCount, @JsonbNillable Integer bookmarksCount,
             @JsonbNillable Integer commentsCount, int entitiesCount, List<EntityView> entities) {
+    }
+
+    /** One change made through the API: the changed fields with their values before and after. */
+    @JsonbPropertyOrder({"id", "occurredAt", "actor", "changeType", "changes"})
+    public record HistoryEntryView(String id, Instant occurredAt, String actor, String changeType,
+            JsonObject changes) {
+
+        static HistoryEntryView of(IncidentChange change) {
+            return new HistoryEntryView(change.getId(), change.getOccurredAt(), change.getActor(),
+                    change.getChangeType(), parse(change.getChanges()));
+        }
     }
 
     private static JsonObject parse(String json) {

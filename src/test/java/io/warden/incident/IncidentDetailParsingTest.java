@@ -87,6 +87,55 @@ class IncidentDetailParsingTest {
     }
 
     @Test
+    void closeRequiresClassification() {
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> IncidentUpdate.parse(json("{\"status\": \"Closed\"}")));
+
+        assertEquals(List.of("classification"), fields(problem));
+    }
+
+    @Test
+    void closeWithClassificationParses() {
+        IncidentUpdate update = IncidentUpdate.parse(json("{\"status\": \"closed\", \"classification\": "
+                + "\"falsepositive\", \"classificationReason\": \"InaccurateData\", \"classificationComment\": \"x\"}"));
+
+        assertEquals("Closed", update.status());
+        assertEquals("FalsePositive", update.classification());
+        assertEquals("InaccurateData", update.classificationReason());
+    }
+
+    @Test
+    void classificationOnlyWhenClosing() {
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> IncidentUpdate.parse(json("{\"status\": \"Active\", \"classificationComment\": \"x\"}")));
+
+        assertEquals(List.of("classificationComment"), fields(problem));
+    }
+
+    @Test
+    void updateRejectsUnknownAndMissingStatus() {
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> IncidentUpdate.parse(json("{\"severity\": \"Low\"}")));
+
+        assertEquals(List.of("severity", "status"), fields(problem));
+    }
+
+    @Test
+    void ifMatchAcceptsCurrentOrStar() {
+        IncidentETags.requireMatch(null, 3);
+        IncidentETags.requireMatch("\"3\"", 3);
+        IncidentETags.requireMatch("\"1\", \"3\"", 3);
+        IncidentETags.requireMatch("*", 3);
+    }
+
+    @Test
+    void ifMatchRejectsStaleTag() {
+        ProblemException problem = assertThrows(ProblemException.class, () -> IncidentETags.requireMatch("\"2\"", 3));
+
+        assertEquals(412, problem.status());
+    }
+
+    @Test
     void alertRuleIdIsLastSegment() {
         IncidentDetails.AlertRuleView rule = IncidentDetails.AlertRuleView.of(
                 "/subscriptions/s/providers/Microsoft.SecurityInsights/alertRules/fab3d2d4");

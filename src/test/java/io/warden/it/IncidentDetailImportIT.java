@@ -194,7 +194,7 @@ class IncidentDetailImportIT {
 
     @Test
     void missingIncidentGets404() {
-        for (String detail : List.of("entities", "comments", "alert-rules", "evidence")) {
+        for (String detail : List.of("entities", "comments", "alert-rules", "evidence", "history")) {
             Response response = read("no-such-incident", detail);
 
             assertEquals(404, response.statusCode(), detail + ": " + response.asString());
@@ -209,7 +209,7 @@ class IncidentDetailImportIT {
         api.importIncidentsOrFail(otherWorkspace, sentinelIncident("hidden", "Hidden", "Low", "New",
                 "2024-04-01T08:00:00Z").build());
 
-        for (String detail : List.of("entities", "comments", "alert-rules", "evidence")) {
+        for (String detail : List.of("entities", "comments", "alert-rules", "evidence", "history")) {
             Response response = api.as(reader)
                     .get("/api/v2/workspaces/" + otherWorkspace + "/incidents/hidden/" + detail);
 

@@ -50,6 +50,7 @@ class ScopeMatrixIT {
     private static final String READ_ACCOUNTS = "org:service-accounts:read";
     private static final String MANAGE_ACCOUNTS = "org:service-accounts:manage";
     private static final String READ_INCIDENTS = "incidents:read";
+    private static final String WRITE_INCIDENTS = "incidents:write";
     private static final String INCIDENT = "/api/v2/workspaces/{workspaceId}/incidents/{incidentId}";
 
     /** An entry of the table: the scope required, the success status and the request body. */
@@ -68,9 +69,15 @@ class ScopeMatrixIT {
                     new Rule(READ_INCIDENTS, 200, target -> "{\"isFirstCall\": true}")),
             Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}",
                     new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("PATCH " + INCIDENT, new Rule(WRITE_INCIDENTS, 200, target -> "{\"status\": \"Active\"}")),
+            Map.entry("PUT " + INCIDENT + "/owner", new Rule(WRITE_INCIDENTS, 200, target -> "{\"userId\": null}")),
+            Map.entry("POST /api/v2/incidents/bulk-update", new Rule(WRITE_INCIDENTS, 200, target ->
+                    "{\"items\": [{\"workspaceId\": \"" + target.workspaceId() + "\", \"incidentId\": \""
+                            + target.incidentId() + "\", \"status\": \"Active\"}]}")),
             Map.entry("GET " + INCIDENT + "/entities", new Rule(READ_INCIDENTS, 200, null)),
             Map.entry("GET " + INCIDENT + "/alert-rules", new Rule(READ_INCIDENTS, 200, null)),
             Map.entry("GET " + INCIDENT + "/evidence", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/history", new Rule(READ_INCIDENTS, 200, null)),
             Map.entry("GET " + INCIDENT + "/comments", new Rule(READ_INCIDENTS, 200, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
