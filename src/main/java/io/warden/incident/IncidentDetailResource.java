@@ -68,7 +68,7 @@ public class IncidentDetailResource {
     @RequiresScope(Scope.INCIDENTS_READ)
     @Operation(summary = "List the changes made to an incident through the API, newest first",
             description = "Each entry has occurredAt, actor (user:<id> or service-account:<id>), changeType "
-                    + "(incident.updated, owner.changed) and "
+                    + "(incident.updated, owner.changed, comment.created, comment.updated, comment.deleted) and "
                     + "changes: each changed field with its value before and after. Imports are not listed. "
                     + "Filters: from, to (ISO-8601), pageSize (1-500, default 100); pass nextCursor back as cursor.")
     public TimePage.Page<IncidentDetails.HistoryEntryView> history(@PathParam("workspaceId") String workspaceId,

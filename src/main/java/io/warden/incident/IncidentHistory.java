@@ -20,6 +20,9 @@ public class IncidentHistory {
 
     static final String INCIDENT_UPDATED = "incident.updated";
     static final String OWNER_CHANGED = "owner.changed";
+    static final String COMMENT_CREATED = "comment.created";
+    static final String COMMENT_UPDATED = "comment.updated";
+    static final String COMMENT_DELETED = "comment.deleted";
 
     @PersistenceContext(unitName = "warden")
     EntityManager entityManager;
@@ -39,9 +42,11 @@ public class IncidentHistory {
         private boolean empty = true;
 
         Changes field(String name, String before, String after) {
-            if (Objects.equals(before, after)) {
-                return this;
-            }
+            return Objects.equals(before, after) ? this : entry(name, before, after);
+        }
+
+        /** Adds the field even when its value did not change, such as the id of an edited comment. */
+        Changes entry(String name, String before, String after) {
             JsonObjectBuilder change = Json.createObjectBuilder();
             if (before == null) {
                 change.addNull("before");

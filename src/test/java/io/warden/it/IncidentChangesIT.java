@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Changes to incidents through v2: status with ETags, owner, bulk updates, and the history that
- * names the actor of each change.
+ * Changes to incidents through v2: status with ETags, owner, bulk updates, comments by their
+ * author only, and the history that names the actor of each change.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentChangesIT {
@@ -32,11 +32,13 @@ class IncidentChangesIT {
     private final WardenApi api = new WardenApi();
     private String workspaceId;
     private WardenApi.Credentials writer;
+    private WardenApi.Credentials commenter;
 
     @BeforeAll
     void createWorkspaceAndCallers() {
         workspaceId = api.createWorkspace("incident-changes");
         writer = api.createServiceAccount(List.of("incidents:write"), List.of(workspaceId));
+        commenter = api.createServiceAccount(List.of("incidents:comments"), List.of(workspaceId));
     }
 
     private String newIncident(String workspace) {
@@ -153,15 +155,18 @@ class IncidentChangesIT {
     void serviceAccountChangesInHistory() {
         String incidentId = newIncident(workspaceId);
         api.as(writer).body("{\"status\": \"Active\"}").patch(incidentPath(incidentId));
+        api.as(commenter).body("{\"message\": \"Looking into it\"}").post(incidentPath(incidentId) + "/comments");
 
         Response history = api.as(writer).get(incidentPath(incidentId) + "/history");
 
         assertEquals(200, history.statusCode(), history.asString());
         List<JsonObject> items = json(history).getJsonArray("items").getValuesAs(JsonObject.class);
-        assertEquals(1, items.size(), history.asString());
-        assertEquals("incident.updated", items.get(0).getString("changeType"));
-        assertEquals("service-account:" + writer.clientId(), items.get(0).getString("actor"));
-        JsonObject status = items.get(0).getJsonObject("changes").getJsonObject("status");
+        assertEquals(2, items.size(), history.asString());
+        assertEquals("comment.created", items.get(0).getString("changeType"));
+        assertEquals("service-account:" + commenter.clientId(), items.get(0).getString("actor"));
+        assertEquals("incident.updated", items.get(1).getString("changeType"));
+        assertEquals("service-account:" + writer.clientId(), items.get(1).getString("actor"));
+        JsonObject status = items.get(1).getJsonObject("changes").getJsonObject("status");
         assertEquals("New", status.getString("before"));
         assertEquals("Active", status.getString("after"));
     }
@@ -210,14 +215,96 @@ class IncidentChangesIT {
     }
 
     @Test
+    void onlyAuthorChangesComment() {
+        String incidentId = newIncident(workspaceId);
+        WardenApi.Credentials otherCommenter = api.createServiceAccount(List.of("incidents:comments"), null);
+        Response created = api.as(commenter).body("{\"message\": \"First look\"}").post(incidentPath(incidentId) + "/comments");
+        assertEquals(201, created.statusCode(), created.asString());
+        String commentPath = incidentPath(incidentId) + "/comments/" + json(created).getString("id");
+
+        Response foreignEdit = api.as(otherCommenter).body("{\"message\": \"Not mine\"}").patch(commentPath);
+        Response foreignDelete = api.as(otherCommenter).delete(commentPath);
+        Response adminEdit = api.asAdmin().body("{\"message\": \"Admin edit\"}").patch(commentPath);
+        Response ownEdit = api.as(commenter).body("{\"message\": \"Second look\"}").patch(commentPath);
+        Response ownDelete = api.as(commenter).delete(commentPath);
+
+        assertEquals(403, foreignEdit.statusCode(), foreignEdit.asString());
+        assertEquals(403, foreignDelete.statusCode(), foreignDelete.asString());
+        assertEquals(403, adminEdit.statusCode(), adminEdit.asString());
+        assertEquals(200, ownEdit.statusCode(), ownEdit.asString());
+        assertEquals("Second look", json(ownEdit).getString("message"));
+        assertEquals(204, ownDelete.statusCode(), ownDelete.asString());
+        assertEquals(404, api.as(commenter).delete(commentPath).statusCode());
+    }
+
+    @Test
+    void commentLengthChecked() {
+        String incidentId = newIncident(workspaceId);
+
+        Response empty = api.as(commenter).body("{\"message\": \"\"}").post(incidentPath(incidentId) + "/comments");
+        Response longest = api.as(commenter).body("{\"message\": \"" + "a".repeat(30000) + "\"}")
+                .post(incidentPath(incidentId) + "/comments");
+        Response tooLong = api.as(commenter).body("{\"message\": \"" + "a".repeat(30001) + "\"}")
+                .post(incidentPath(incidentId) + "/comments");
+
+        assertEquals(400, empty.statusCode(), empty.asString());
+        assertEquals(201, longest.statusCode(), longest.asString());
+        assertEquals(400, tooLong.statusCode(), tooLong.asString());
+        assertEquals(List.of("message"), errorFields(tooLong));
+    }
+
+    @Test
+    void commentsPageNewestFirst() {
+        String incidentId = newIncident(workspaceId);
+        for (String message : List.of("one", "two", "three")) {
+            Response created = api.as(commenter).body("{\"message\": \"" + message + "\"}")
+                    .post(incidentPath(incidentId) + "/comments");
+            assertEquals(201, created.statusCode(), created.asString());
+        }
+
+        Response first = api.as(commenter).queryParam("pageSize", 2).get(incidentPath(incidentId) + "/comments");
+        String cursor = json(first).getString("nextCursor");
+        Response second = api.as(commenter).queryParam("pageSize", 2).queryParam("cursor", cursor)
+                .get(incidentPath(incidentId) + "/comments");
+
+        assertEquals(200, first.statusCode(), first.asString());
+        assertEquals(2, json(first).getJsonArray("items").size());
+        assertEquals(200, second.statusCode(), second.asString());
+        assertEquals(1, json(second).getJsonArray("items").size());
+        assertTrue(json(second).isNull("nextCursor"));
+        List<String> messages = new ArrayList<>();
+        json(first).getJsonArray("items").getValuesAs(JsonObject.class).forEach(c -> messages.add(c.getString("message")));
+        json(second).getJsonArray("items").getValuesAs(JsonObject.class).forEach(c -> messages.add(c.getString("message")));
+        assertEquals(3, messages.size());
+        assertTrue(messages.containsAll(List.of("one", "two", "three")), messages.toString());
+    }
+
+    @Test
+    void writeScopeReadsButCannotComment() {
+        String incidentId = newIncident(workspaceId);
+
+        Response read = api.as(writer).get(incidentPath(incidentId) + "/comments");
+        Response comment = api.as(writer).body("{\"message\": \"Not allowed\"}").post(incidentPath(incidentId) + "/comments");
+        Response commenterReads = api.as(commenter).get(incidentPath(incidentId) + "/entities");
+        Response commenterPatch = api.as(commenter).body("{\"status\": \"Active\"}").patch(incidentPath(incidentId));
+
+        assertEquals(200, read.statusCode(), read.asString());
+        WardenApi.assertProblem(comment, 403, "Missing required scope: incidents:comments");
+        assertEquals(200, commenterReads.statusCode(), commenterReads.asString());
+        WardenApi.assertProblem(commenterPatch, 403, "Missing required scope: incidents:write");
+    }
+
+    @Test
     void invisibleWorkspaceWriteGets404() {
         String otherWorkspace = api.createWorkspace("incident-changes-invisible");
         String incidentId = newIncident(otherWorkspace);
         String path = "/api/v2/workspaces/" + otherWorkspace + "/incidents/" + incidentId;
 
         Response patch = api.as(writer).body("{\"status\": \"Active\"}").patch(path);
+        Response comment = api.as(commenter).body("{\"message\": \"Hidden\"}").post(path + "/comments");
 
         assertEquals(404, patch.statusCode(), patch.asString());
+        assertEquals(404, comment.statusCode(), comment.asString());
     }
 
     @AfterAll
