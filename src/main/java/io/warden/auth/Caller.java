@@ -29,7 +29,10 @@ public record Caller(CallerKind kind, String id, String displayName, String orga
                 null, credentialId);
     }
 
-    /** Returns the caller of a request that passed the authentication filter. */
+    /**
+     * Returns the caller of a request that passed the authentication filter, whose security context
+     * always carries a {@code Caller} as its principal.
+     */
     public static Caller of(SecurityContext securityContext) {
         return (Caller) securityContext.getUserPrincipal();
     }

@@ -1,10 +1,12 @@
 package io.warden.incident;
 
+import io.warden.user.PortalUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -90,6 +92,27 @@ public class Incident {
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
+    /** Raised by every change; the ETag of the incident. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    @Column(name = "owner_user_id", length = 36)
+    private String ownerUserId;
+
+    /** The Sentinel relatedAnalyticRuleIds as a JSON array of strings. */
+    @Column(name = "related_rule_ids", length = 16000)
+    private String relatedRuleIds;
+
+    @Column(name = "alerts_count")
+    private Integer alertsCount;
+
+    @Column(name = "bookmarks_count")
+    private Integer bookmarksCount;
+
+    @Column(name = "comments_count")
+    private Integer commentsCount;
+
     protected Incident() {
     }
 
@@ -120,7 +143,32 @@ public class Incident {
         this.lastModifiedTime = record.lastModifiedTime();
         this.firstActivityTime = record.firstActivityTime();
         this.lastActivityTime = record.lastActivityTime();
+        this.relatedRuleIds = record.relatedRuleIdsJson();
+        this.alertsCount = record.alertsCount();
+        this.bookmarksCount = record.bookmarksCount();
+        this.commentsCount = record.commentsCount();
+        this.ownerUserId = null;
         this.importedAt = now;
+    }
+
+    /** Sets the status and classification; reopening clears the classification. */
+    void changeStatus(String status, String classification, String classificationReason,
+            String classificationComment, Instant now) {
+        this.status = status;
+        this.classification = classification;
+        this.classificationReason = classificationReason;
+        this.classificationComment = classificationComment;
+        this.lastModifiedTime = now;
+    }
+
+    /** Assigns the incident to a portal user, or unassigns it when {@code user} is null. */
+    void assign(PortalUser user, Instant now) {
+        this.ownerUserId = user == null ? null : user.getId();
+        this.ownerObjectId = null;
+        this.ownerEmail = user == null ? null : user.getEmail();
+        this.ownerUserPrincipalName = user == null ? null : user.getLoginName();
+        this.ownerAssignedTo = user == null ? null : user.getDisplayName();
+        this.lastModifiedTime = now;
     }
 
     public String getWorkspaceId() {
@@ -213,6 +261,30 @@ public class Incident {
 
     public Instant getImportedAt() {
         return importedAt;
+    }
+
+    public long getRowVersion() {
+        return rowVersion;
+    }
+
+    public String getOwnerUserId() {
+        return ownerUserId;
+    }
+
+    public String getRelatedRuleIds() {
+        return relatedRuleIds;
+    }
+
+    public Integer getAlertsCount() {
+        return alertsCount;
+    }
+
+    public Integer getBookmarksCount() {
+        return bookmarksCount;
+    }
+
+    public Integer getCommentsCount() {
+        return commentsCount;
     }
 
     /** Primary key: workspace and incident id. */

@@ -7,5 +7,6 @@ record IncidentRecord(String id, Integer incidentNumber, String title, String de
         String status, String classification, String classificationReason, String classificationComment,
         String ownerObjectId, String ownerEmail, String ownerUserPrincipalName, String ownerAssignedTo,
         String providerName, String providerIncidentId, String incidentUrl, String labelsJson, Instant createdTime,
-        Instant lastModifiedTime, Instant firstActivityTime, Instant lastActivityTime) {
+        Instant lastModifiedTime, Instant firstActivityTime, Instant lastActivityTime, String relatedRuleIdsJson,
+        Integer alertsCount, Integer bookmarksCount, Integer commentsCount) {
 }

@@ -24,6 +24,9 @@ public class IncidentResource {
     @Inject
     IncidentService incidents;
 
+    @Inject
+    IncidentBulkUpdater bulkUpdater;
+
     @Context
     SecurityContext securityContext;
 
@@ -39,5 +42,19 @@ public class IncidentResource {
                     + "the caller may see contribute; none gives an empty list.")
     public IncidentPage acrossWorkspaces(JsonObject body) {
         return incidents.acrossWorkspaces(Caller.of(securityContext), IncidentQuery.parse(body));
+    }
+
+    @POST
+    @Path("/bulk-update")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(Scope.INCIDENTS_WRITE)
+    @Operation(summary = "Change the status of up to 500 incidents",
+            description = "Body: {\"items\": [{\"workspaceId\": ..., \"incidentId\": ..., \"status\": ..., "
+                    + "\"classification\": ..., \"classificationReason\": ..., \"classificationComment\": ...}]} "
+                    + "with the rules of PATCH on one incident. Each item is changed in its own transaction and "
+                    + "gets a result in request order: updated, notFound (a missing incident or a workspace the "
+                    + "caller cannot see, never touched) or invalid with the reason. No If-Match check applies.")
+    public IncidentBulkUpdater.Result bulkUpdate(JsonObject body) {
+        return bulkUpdater.apply(Caller.of(securityContext), body);
     }
 }

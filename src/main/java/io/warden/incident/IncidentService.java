@@ -72,14 +72,16 @@ public class IncidentService {
         return result;
     }
 
-    public IncidentView get(Caller caller, String workspaceId, String incidentId) {
+    /** Returns the incident with its ETag, or fails with 404. */
+    public VersionedIncident get(Caller caller, String workspaceId, String incidentId) {
         Workspace workspace = workspaces.requireVisible(caller, workspaceId);
         Incident incident = incidentId == null ? null
                 : entityManager.find(Incident.class, new Incident.Key(workspace.getId(), incidentId));
         if (incident == null) {
             throw ProblemException.notFound("Incident " + incidentId + " was not found in workspace " + workspaceId + ".");
         }
-        return IncidentView.of(incident, workspace.getName());
+        return new VersionedIncident(IncidentView.of(incident, workspace.getName()),
+                IncidentETags.of(incident.getRowVersion()));
     }
 
     /**

@@ -20,8 +20,11 @@ public record IncidentView(String workspaceId, String workspaceName, String id, 
         String incidentUrl, Instant createdTimeUtc, Instant lastModifiedTimeUtc, Instant firstActivityTimeUtc,
         Instant lastActivityTimeUtc) {
 
-    /** The incident's owner, absent when the incident is unassigned. */
-    public record Owner(String objectId, String email, String userPrincipalName, String assignedTo) {
+    /**
+     * The incident's owner, absent when the incident is unassigned. {@code userId} is the portal user
+     * assigned through the API; owners imported from Sentinel have none.
+     */
+    public record Owner(String userId, String objectId, String email, String userPrincipalName, String assignedTo) {
     }
 
     /** A label of the incident. */
@@ -29,9 +32,9 @@ public record IncidentView(String workspaceId, String workspaceName, String id, 
     }
 
     static IncidentView of(Incident incident, String workspaceName) {
-        boolean hasOwner = incident.getOwnerObjectId() != null || incident.getOwnerEmail() != null
+        boolean hasOwner = incident.getOwnerUserId() != null || incident.getOwnerObjectId() != null || incident.getOwnerEmail() != null
                 || incident.getOwnerUserPrincipalName() != null || incident.getOwnerAssignedTo() != null;
-        Owner owner = hasOwner ? new Owner(incident.getOwnerObjectId(), incident.getOwnerEmail(),
+        Owner owner = hasOwner ? new Owner(incident.getOwnerUserId(), incident.getOwnerObjectId(), incident.getOwnerEmail(),
                 incident.getOwnerUserPrincipalName(), incident.getOwnerAssignedTo()) : null;
         return new IncidentView(incident.getWorkspaceId(), workspaceName, incident.getId(),
                 incident.getIncidentNumber(), incident.getTitle(), incident.getDescription(), incident.getSeverity(),

@@ -30,6 +30,8 @@ import java.util.Set;
 final class SentinelIncidentParser {
 
     static final int MAX_ITEMS = 5000;
+    /** Size of the column that stores relatedAnalyticRuleIds. */
+    static final int MAX_RULE_IDS_JSON = 16000;
     static final Set<String> SEVERITIES = Set.of("High", "Medium", "Low", "Informational");
     static final Set<String> STATUSES = Set.of("New", "Active", "Closed");
 
@@ -63,19 +65,16 @@ final class SentinelIncidentParser {
         return List.copyOf(records.values());
     }
 
-    /** Reads one item, adding a field error for each rule it breaks. */
-    private static final class ItemReader {
+    /** Reads one incident item. */
+    private static final class ItemReader extends SentinelFieldReader {
 
         private final String path;
         private final JsonValue item;
-        private final List<FieldError> errors;
-        private final int errorsBefore;
 
         ItemReader(String path, JsonValue item, List<FieldError> errors) {
+            super(errors);
             this.path = path;
             this.item = item;
-            this.errors = errors;
-            this.errorsBefore = errors.size();
         }
 
         IncidentRecord read() {
@@ -91,6 +90,8 @@ final class SentinelIncidentParser {
             String p = path + ".properties.";
             JsonObject owner = object(properties, "owner", p + "owner", false);
             String o = p + "owner.";
+            JsonObject additionalData = object(properties, "additionalData", p + "additionalData", false);
+            String a = p + "additionalData.";
 
             IncidentRecord record = new IncidentRecord(
                     id,
@@ -113,91 +114,28 @@ final class SentinelIncidentParser {
                     time(properties, "createdTimeUtc", p + "createdTimeUtc", true),
                     time(properties, "lastModifiedTimeUtc", p + "lastModifiedTimeUtc", false),
                     time(properties, "firstActivityTimeUtc", p + "firstActivityTimeUtc", false),
-                    time(properties, "lastActivityTimeUtc", p + "lastActivityTimeUtc", false));
-            return errors.size() == errorsBefore ? record : null;
+                    time(properties, "lastActivityTimeUtc", p + "lastActivityTimeUtc", false),
+                    ruleIds(properties, p + "relatedAnalyticRuleIds"),
+                    additionalData == null ? null : count(additionalData, "alertsCount", a + "alertsCount"),
+                    additionalData == null ? null : count(additionalData, "bookmarksCount", a + "bookmarksCount"),
+                    additionalData == null ? null : count(additionalData, "commentsCount", a + "commentsCount"));
+            return valid() ? record : null;
         }
 
-        private JsonValue present(JsonObject object, String key) {
-            JsonValue value = object.get(key);
-            return value == null || value == JsonValue.NULL ? null : value;
-        }
-
-        private String string(JsonObject object, String key, String field, int maxLength, boolean required) {
-            JsonValue value = present(object, key);
-            if (value == null) {
-                if (required) {
-                    errors.add(new FieldError(field, "is required"));
-                }
+        /** Returns the rule ids as a JSON array, or null when the export carries none. */
+        private String ruleIds(JsonObject object, String field) {
+            List<String> ids = strings(object, "relatedAnalyticRuleIds", field, 1000);
+            if (ids == null) {
                 return null;
             }
-            if (!(value instanceof JsonString text)) {
-                errors.add(new FieldError(field, "must be a string"));
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            ids.forEach(array::add);
+            String json = array.build().toString();
+            if (json.length() > MAX_RULE_IDS_JSON) {
+                errors.add(new FieldError(field, "must be at most " + MAX_RULE_IDS_JSON + " characters as JSON"));
                 return null;
             }
-            String result = text.getString();
-            if (required && result.isBlank()) {
-                errors.add(new FieldError(field, "must not be blank"));
-            } else if (result.length() > maxLength) {
-                errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
-            }
-            return result;
-        }
-
-        private JsonObject object(JsonObject object, String key, String field, boolean required) {
-            JsonValue value = present(object, key);
-            if (value == null) {
-                if (required) {
-                    errors.add(new FieldError(field, "is required"));
-                }
-                return null;
-            }
-            if (!(value instanceof JsonObject result)) {
-                errors.add(new FieldError(field, "must be an object"));
-                return null;
-            }
-            return result;
-        }
-
-        private Integer integer(JsonObject object, String key, String field) {
-            JsonValue value = present(object, key);
-            if (value == null) {
-                return null;
-            }
-            if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
-                errors.add(new FieldError(field, "must be a whole number"));
-                return null;
-            }
-            try {
-                return number.intValueExact();
-            } catch (ArithmeticException e) {
-                errors.add(new FieldError(field, "must be a whole number below 2147483648"));
-                return null;
-            }
-        }
-
-        private String oneOf(JsonObject object, String key, String field, Set<String> allowed) {
-            String value = string(object, key, field, 64, true);
-            if (value == null) {
-                return null;
-            }
-            String canonical = canonical(value, allowed);
-            if (canonical != null) {
-                return canonical;
-            }
-            errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
-            return null;
-        }
-
-        private Instant time(JsonObject object, String key, String field, boolean required) {
-            String value = string(object, key, field, 64, required);
-            if (value == null) {
-                return null;
-            }
-            Instant parsed = parseTime(value);
-            if (parsed == null) {
-                errors.add(new FieldError(field, "must be an ISO-8601 date-time such as 2019-01-01T13:15:30Z"));
-            }
-            return parsed;
+            return json;
         }
 
         private String labels(JsonObject object, String field) {

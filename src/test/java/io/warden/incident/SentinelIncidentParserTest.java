@@ -54,6 +54,30 @@ class SentinelIncidentParserTest {
     }
 
     @Test
+    void keepsRuleIdsAndAdditionalDataCounts() throws Exception {
+        Path fixture = Path.of("..", "shared", "fixtures", "sentinel", "incidents-list.json");
+        IncidentRecord record = SentinelIncidentParser.parse(json(Files.readString(fixture))).get(0);
+
+        assertTrue(record.relatedRuleIdsJson().contains("alertRules/fab3d2d4-747f-46a7-8ef0-9c0be8112bf7"));
+        assertTrue(record.relatedRuleIdsJson().contains("alertRules/8deb8303-e94d-46ff-96e0-5fd94b33df1a"));
+        assertEquals(0, record.alertsCount());
+        assertEquals(0, record.bookmarksCount());
+        assertEquals(3, record.commentsCount());
+    }
+
+    @Test
+    void negativeCountAndNonStringRuleIdRejected() {
+        ProblemException problem = assertThrows(ProblemException.class, () -> SentinelIncidentParser.parse(json(
+                "{\"value\": [" + item("a", "\"title\":\"t\",\"severity\":\"Low\",\"status\":\"New\","
+                        + "\"createdTimeUtc\":\"2019-01-01T00:00:00Z\",\"relatedAnalyticRuleIds\":[1],"
+                        + "\"additionalData\":{\"alertsCount\":-1}") + "]}")));
+
+        assertEquals(List.of("value[0].properties.relatedAnalyticRuleIds[0]",
+                "value[0].properties.additionalData.alertsCount"),
+                problem.fieldErrors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void acceptsSevenFractionalDigitsNullOwnerAndExtraFields() {
         String body = "{\"value\":[" + item("a", "\"title\":\"Überwachung 監視\",\"severity\":\"low\",\"status\":\"active\","
                 + "\"createdTimeUtc\":\"2024-05-06T07:08:09.1234567Z\",\"owner\":null,\"somethingNew\":{\"x\":1}")

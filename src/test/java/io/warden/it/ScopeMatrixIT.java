@@ -50,13 +50,17 @@ class ScopeMatrixIT {
     private static final String READ_ACCOUNTS = "org:service-accounts:read";
     private static final String MANAGE_ACCOUNTS = "org:service-accounts:manage";
     private static final String READ_INCIDENTS = "incidents:read";
+    private static final String WRITE_INCIDENTS = "incidents:write";
+    private static final String INCIDENT_COMMENTS = "incidents:comments";
+    private static final String INCIDENT = "/api/v2/workspaces/{workspaceId}/incidents/{incidentId}";
 
     /** An entry of the table: the scope required, the success status and the request body. */
     private record Rule(String scope, int successStatus, Function<Target, String> body) {
     }
 
     /** Real ids for the path parameters, made fresh for each request. */
-    private record Target(String workspaceId, String incidentId, String serviceAccountId, String credentialId) {
+    private record Target(String workspaceId, String incidentId, String serviceAccountId, String credentialId,
+            String commentId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -67,6 +71,21 @@ class ScopeMatrixIT {
                     new Rule(READ_INCIDENTS, 200, target -> "{\"isFirstCall\": true}")),
             Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}",
                     new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("PATCH " + INCIDENT, new Rule(WRITE_INCIDENTS, 200, target -> "{\"status\": \"Active\"}")),
+            Map.entry("PUT " + INCIDENT + "/owner", new Rule(WRITE_INCIDENTS, 200, target -> "{\"userId\": null}")),
+            Map.entry("POST /api/v2/incidents/bulk-update", new Rule(WRITE_INCIDENTS, 200, target ->
+                    "{\"items\": [{\"workspaceId\": \"" + target.workspaceId() + "\", \"incidentId\": \""
+                            + target.incidentId() + "\", \"status\": \"Active\"}]}")),
+            Map.entry("GET " + INCIDENT + "/entities", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/alert-rules", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/evidence", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/history", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET " + INCIDENT + "/comments", new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("POST " + INCIDENT + "/comments",
+                    new Rule(INCIDENT_COMMENTS, 201, target -> "{\"message\": \"Written by the scope matrix\"}")),
+            Map.entry("PATCH " + INCIDENT + "/comments/{commentId}",
+                    new Rule(INCIDENT_COMMENTS, 200, target -> "{\"message\": \"Edited by the scope matrix\"}")),
+            Map.entry("DELETE " + INCIDENT + "/comments/{commentId}", new Rule(INCIDENT_COMMENTS, 204, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
                     WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
@@ -213,24 +232,35 @@ class ScopeMatrixIT {
                 .replace("{workspaceId}", target.workspaceId())
                 .replace("{incidentId}", target.incidentId())
                 .replace("{serviceAccountId}", target.serviceAccountId())
-                .replace("{credentialId}", target.credentialId());
+                .replace("{credentialId}", target.credentialId())
+                .replace("{commentId}", target.commentId());
         if (rule.body() != null) {
             caller.body(rule.body().apply(target));
         }
         return caller.request(Method.valueOf(method), path);
     }
 
-    /** Creates a fresh service account for operations on one, so that delete or revoke cannot affect another case. */
+    /**
+     * Creates a fresh service account for operations on one, so that delete or revoke cannot affect
+     * another case, and a fresh comment by the caller holding incidents:comments for operations on a
+     * comment, because only its author may change it.
+     */
     private Target newTarget(String operation) {
+        if (operation.contains("{commentId}")) {
+            Response comment = api.as(callerHolding(INCIDENT_COMMENTS)).body("{\"message\": \"Scope matrix comment\"}")
+                    .post("/api/v2/workspaces/" + workspaceId + "/incidents/" + incidentId + "/comments");
+            assertEquals(201, comment.statusCode(), comment.asString());
+            return new Target(workspaceId, incidentId, "", "", json(comment).getString("id"));
+        }
         if (!operation.contains("{serviceAccountId}")) {
-            return new Target(workspaceId, incidentId, "", "");
+            return new Target(workspaceId, incidentId, "", "", "");
         }
         WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
         if (operation.endsWith("/enable")) {
             Response disabled = api.adminPost("/api/v2/service-accounts/" + account.clientId() + "/disable");
             assertEquals(200, disabled.statusCode(), disabled.asString());
         }
-        return new Target(workspaceId, incidentId, account.clientId(), account.credentialId());
+        return new Target(workspaceId, incidentId, account.clientId(), account.credentialId(), "");
     }
 
     /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */
