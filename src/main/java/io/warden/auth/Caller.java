@@ -31,7 +31,7 @@ public record Caller(CallerKind kind, String id, String displayName, String orga
 
     /** Returns the caller of a request that passed the authentication filter. */
     public static Caller of(SecurityContext securityContext) {
-        return Caller.of(securityContext);
+        return (Caller) securityContext.getUserPrincipal();
     }
 
     /** Returns the principal name: the login name of a user, the Client ID of a service account. */
