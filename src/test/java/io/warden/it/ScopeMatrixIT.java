@@ -50,13 +50,16 @@ class ScopeMatrixIT {
     private static final String READ_ACCOUNTS = "org:service-accounts:read";
     private static final String MANAGE_ACCOUNTS = "org:service-accounts:manage";
     private static final String READ_INCIDENTS = "incidents:read";
+    private static final String READ_TICKETS = "tickets:read";
+    private static final String MANAGE_TICKETS = "tickets:manage";
 
     /** An entry of the table: the scope required, the success status and the request body. */
     private record Rule(String scope, int successStatus, Function<Target, String> body) {
     }
 
     /** Real ids for the path parameters, made fresh for each request. */
-    private record Target(String workspaceId, String incidentId, String serviceAccountId, String credentialId) {
+    private record Target(String workspaceId, String incidentId, String ticketId, String serviceAccountId,
+            String credentialId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -67,6 +70,13 @@ class ScopeMatrixIT {
                     new Rule(READ_INCIDENTS, 200, target -> "{\"isFirstCall\": true}")),
             Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}",
                     new Rule(READ_INCIDENTS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/tickets", new Rule(READ_TICKETS, 200, null)),
+            Map.entry("POST /api/v2/tickets/across-workspaces",
+                    new Rule(READ_TICKETS, 200, target -> "{\"isFirstCall\": true}")),
+            Map.entry("PUT /api/v2/workspaces/{workspaceId}/tickets/{ticketId}/links/{incidentId}",
+                    new Rule(MANAGE_TICKETS, 204, null)),
+            Map.entry("DELETE /api/v2/workspaces/{workspaceId}/tickets/{ticketId}/links/{incidentId}",
+                    new Rule(MANAGE_TICKETS, 204, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
                     WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
@@ -94,6 +104,7 @@ class ScopeMatrixIT {
     private Map<String, JsonObject> documentedOperations;
     private String workspaceId;
     private String incidentId;
+    private String ticketId;
 
     @BeforeAll
     void readDocumentAndPrepareData() {
@@ -114,6 +125,11 @@ class ScopeMatrixIT {
         incidentId = "scope-matrix-incident";
         api.importIncidentsOrFail(workspaceId, WardenApi.sentinelIncident(incidentId, "Scope matrix incident", "Low",
                 "New", "2024-02-01T10:00:00Z").build());
+        ticketId = "scope-matrix-ticket";
+        Response tickets = api.asAdmin().body(TicketIT.result(TicketIT.ticket(ticketId, "INC0000001",
+                "Scope matrix ticket", "1", "2024-02-01 10:00:00"))).post("/api/workspaces/" + workspaceId
+                + "/tickets/import");
+        assertEquals(200, tickets.statusCode(), tickets.asString());
     }
 
     /** Returns every operation under /api/v2/ keyed like {@code "GET /api/v2/me"}. */
@@ -212,6 +228,7 @@ class ScopeMatrixIT {
         String path = operation.substring(operation.indexOf(' ') + 1)
                 .replace("{workspaceId}", target.workspaceId())
                 .replace("{incidentId}", target.incidentId())
+                .replace("{ticketId}", target.ticketId())
                 .replace("{serviceAccountId}", target.serviceAccountId())
                 .replace("{credentialId}", target.credentialId());
         if (rule.body() != null) {
@@ -223,14 +240,14 @@ class ScopeMatrixIT {
     /** Creates a fresh service account for operations on one, so that delete or revoke cannot affect another case. */
     private Target newTarget(String operation) {
         if (!operation.contains("{serviceAccountId}")) {
-            return new Target(workspaceId, incidentId, "", "");
+            return new Target(workspaceId, incidentId, ticketId, "", "");
         }
         WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
         if (operation.endsWith("/enable")) {
             Response disabled = api.adminPost("/api/v2/service-accounts/" + account.clientId() + "/disable");
             assertEquals(200, disabled.statusCode(), disabled.asString());
         }
-        return new Target(workspaceId, incidentId, account.clientId(), account.credentialId());
+        return new Target(workspaceId, incidentId, ticketId, account.clientId(), account.credentialId());
     }
 
     /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */

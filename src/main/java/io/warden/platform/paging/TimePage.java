@@ -89,6 +89,20 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
             parameters.put(parameter, value);
             return this;
         }
+
+        /** Sets a further parameter of a condition already added. */
+        public Query parameter(String parameter, Object value) {
+            parameters.put(parameter, value);
+            return this;
+        }
+
+        public String jpql() {
+            return jpql.toString();
+        }
+
+        public Map<String, Object> parameters() {
+            return parameters;
+        }
     }
 
     /**
