@@ -52,6 +52,7 @@ class ScopeMatrixIT {
     private static final String READ_INCIDENTS = "incidents:read";
     private static final String READ_TICKETS = "tickets:read";
     private static final String MANAGE_TICKETS = "tickets:manage";
+    private static final String READ_INVESTIGATION = "investigation:read";
 
     /** An entry of the table: the scope required, the success status and the request body. */
     private record Rule(String scope, int successStatus, Function<Target, String> body) {
@@ -77,6 +78,9 @@ class ScopeMatrixIT {
                     new Rule(MANAGE_TICKETS, 204, null)),
             Map.entry("DELETE /api/v2/workspaces/{workspaceId}/tickets/{ticketId}/links/{incidentId}",
                     new Rule(MANAGE_TICKETS, 204, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/sign-in-logs", new Rule(READ_INVESTIGATION, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/directory-logs",
+                    new Rule(READ_INVESTIGATION, 200, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
                     WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
