@@ -53,14 +53,15 @@ class ScopeMatrixIT {
     private static final String READ_TICKETS = "tickets:read";
     private static final String MANAGE_TICKETS = "tickets:manage";
     private static final String READ_INVESTIGATION = "investigation:read";
+    private static final String READ_GAMEBOOKS = "gamebooks:read";
 
     /** An entry of the table: the scope required, the success status and the request body. */
     private record Rule(String scope, int successStatus, Function<Target, String> body) {
     }
 
     /** Real ids for the path parameters, made fresh for each request. */
-    private record Target(String workspaceId, String incidentId, String ticketId, String serviceAccountId,
-            String credentialId) {
+    private record Target(String workspaceId, String incidentId, String ticketId, String gamebookId,
+            String serviceAccountId, String credentialId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -81,6 +82,13 @@ class ScopeMatrixIT {
             Map.entry("GET /api/v2/workspaces/{workspaceId}/sign-in-logs", new Rule(READ_INVESTIGATION, 200, null)),
             Map.entry("GET /api/v2/workspaces/{workspaceId}/directory-logs",
                     new Rule(READ_INVESTIGATION, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/gamebooks", new Rule(READ_GAMEBOOKS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/gamebooks/{gamebookId}/runs",
+                    new Rule(READ_GAMEBOOKS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}/gamebooks",
+                    new Rule(READ_GAMEBOOKS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/data-sources",
+                    new Rule("datasources:read", 200, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
                     WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
@@ -109,6 +117,7 @@ class ScopeMatrixIT {
     private String workspaceId;
     private String incidentId;
     private String ticketId;
+    private String gamebookId;
 
     @BeforeAll
     void readDocumentAndPrepareData() {
@@ -134,6 +143,10 @@ class ScopeMatrixIT {
                 "Scope matrix ticket", "1", "2024-02-01 10:00:00"))).post("/api/workspaces/" + workspaceId
                 + "/tickets/import");
         assertEquals(200, tickets.statusCode(), tickets.asString());
+        gamebookId = "scope-matrix-gamebook";
+        Response gamebooks = api.asAdmin().body(GamebookDataSourceIT.gamebooks(GamebookDataSourceIT.gamebook(
+                gamebookId, "Scope matrix Gamebook"))).post("/api/workspaces/" + workspaceId + "/gamebooks/import");
+        assertEquals(200, gamebooks.statusCode(), gamebooks.asString());
     }
 
     /** Returns every operation under /api/v2/ keyed like {@code "GET /api/v2/me"}. */
@@ -233,6 +246,7 @@ class ScopeMatrixIT {
                 .replace("{workspaceId}", target.workspaceId())
                 .replace("{incidentId}", target.incidentId())
                 .replace("{ticketId}", target.ticketId())
+                .replace("{gamebookId}", target.gamebookId())
                 .replace("{serviceAccountId}", target.serviceAccountId())
                 .replace("{credentialId}", target.credentialId());
         if (rule.body() != null) {
@@ -244,14 +258,15 @@ class ScopeMatrixIT {
     /** Creates a fresh service account for operations on one, so that delete or revoke cannot affect another case. */
     private Target newTarget(String operation) {
         if (!operation.contains("{serviceAccountId}")) {
-            return new Target(workspaceId, incidentId, ticketId, "", "");
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "");
         }
         WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
         if (operation.endsWith("/enable")) {
             Response disabled = api.adminPost("/api/v2/service-accounts/" + account.clientId() + "/disable");
             assertEquals(200, disabled.statusCode(), disabled.asString());
         }
-        return new Target(workspaceId, incidentId, ticketId, account.clientId(), account.credentialId());
+        return new Target(workspaceId, incidentId, ticketId, gamebookId, account.clientId(),
+                account.credentialId());
     }
 
     /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */
