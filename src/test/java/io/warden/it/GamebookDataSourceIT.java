@@ -161,6 +161,21 @@ class GamebookDataSourceIT {
     }
 
     @Test
+    void runIdsStartingWithHashPage() {
+        String workspace = api.createWorkspace("gamebooks-hash-ids");
+        importOrFail("gamebooks", workspace, gamebooks(gamebook("gb", "Hash ids",
+                run("#1", null, "2024-05-01T10:00:00Z"), run("#2", null, "2024-05-01T10:00:00Z"))));
+        String path = "/api/v2/workspaces/" + workspace + "/gamebooks/gb/runs";
+
+        Response first = api.asAdmin().queryParam("pageSize", "1").get(path);
+        Response second = api.asAdmin().queryParam("pageSize", "1")
+                .queryParam("cursor", json(first).getString("nextCursor")).get(path);
+
+        assertEquals(List.of("#2"), ids(first));
+        assertEquals(List.of("#1"), ids(second));
+    }
+
+    @Test
     void incidentGamebooksListRunsOnIncident() {
         Response response = get(readerA, workspaceA + "/incidents/" + incidentA + "/gamebooks");
 
