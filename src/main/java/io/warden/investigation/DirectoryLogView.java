@@ -14,7 +14,7 @@ public record DirectoryLogView(String id, Instant activityDateTime, String activ
         String operationType, String result, String resultReason, String loggedByService, InitiatedBy initiatedBy,
         JsonArray targetResources) {
 
-    /** Who made the change: a user, an app, or both null when the source did not say. */
+    /** The initiator of the change: a user, an app, or neither when the source names none. */
     public record InitiatedBy(String userId, String userPrincipalName, String appDisplayName) {
     }
 
