@@ -53,14 +53,18 @@ class ScopeMatrixIT {
     private static final String WRITE_INCIDENTS = "incidents:write";
     private static final String INCIDENT_COMMENTS = "incidents:comments";
     private static final String INCIDENT = "/api/v2/workspaces/{workspaceId}/incidents/{incidentId}";
+    private static final String READ_TICKETS = "tickets:read";
+    private static final String MANAGE_TICKETS = "tickets:manage";
+    private static final String READ_INVESTIGATION = "investigation:read";
+    private static final String READ_GAMEBOOKS = "gamebooks:read";
 
     /** An entry of the table: the scope required, the success status and the request body. */
     private record Rule(String scope, int successStatus, Function<Target, String> body) {
     }
 
     /** Real ids for the path parameters, made fresh for each request. */
-    private record Target(String workspaceId, String incidentId, String serviceAccountId, String credentialId,
-            String commentId) {
+    private record Target(String workspaceId, String incidentId, String ticketId, String gamebookId,
+            String serviceAccountId, String credentialId, String commentId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -86,6 +90,23 @@ class ScopeMatrixIT {
             Map.entry("PATCH " + INCIDENT + "/comments/{commentId}",
                     new Rule(INCIDENT_COMMENTS, 200, target -> "{\"message\": \"Edited by the scope matrix\"}")),
             Map.entry("DELETE " + INCIDENT + "/comments/{commentId}", new Rule(INCIDENT_COMMENTS, 204, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/tickets", new Rule(READ_TICKETS, 200, null)),
+            Map.entry("POST /api/v2/tickets/across-workspaces",
+                    new Rule(READ_TICKETS, 200, target -> "{\"isFirstCall\": true}")),
+            Map.entry("PUT /api/v2/workspaces/{workspaceId}/tickets/{ticketId}/links/{incidentId}",
+                    new Rule(MANAGE_TICKETS, 204, null)),
+            Map.entry("DELETE /api/v2/workspaces/{workspaceId}/tickets/{ticketId}/links/{incidentId}",
+                    new Rule(MANAGE_TICKETS, 204, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/sign-in-logs", new Rule(READ_INVESTIGATION, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/directory-logs",
+                    new Rule(READ_INVESTIGATION, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/gamebooks", new Rule(READ_GAMEBOOKS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/gamebooks/{gamebookId}/runs",
+                    new Rule(READ_GAMEBOOKS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/incidents/{incidentId}/gamebooks",
+                    new Rule(READ_GAMEBOOKS, 200, null)),
+            Map.entry("GET /api/v2/workspaces/{workspaceId}/data-sources",
+                    new Rule("datasources:read", 200, null)),
             Map.entry("GET /api/v2/service-accounts", new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("POST /api/v2/service-accounts", new Rule(MANAGE_ACCOUNTS, 201, target ->
                     WardenApi.serviceAccountBody(List.of(READ_ACCOUNTS), List.of()).build().toString())),
@@ -113,6 +134,8 @@ class ScopeMatrixIT {
     private Map<String, JsonObject> documentedOperations;
     private String workspaceId;
     private String incidentId;
+    private String ticketId;
+    private String gamebookId;
 
     @BeforeAll
     void readDocumentAndPrepareData() {
@@ -133,6 +156,15 @@ class ScopeMatrixIT {
         incidentId = "scope-matrix-incident";
         api.importIncidentsOrFail(workspaceId, WardenApi.sentinelIncident(incidentId, "Scope matrix incident", "Low",
                 "New", "2024-02-01T10:00:00Z").build());
+        ticketId = "scope-matrix-ticket";
+        Response tickets = api.asAdmin().body(TicketIT.result(TicketIT.ticket(ticketId, "INC0000001",
+                "Scope matrix ticket", "1", "2024-02-01 10:00:00"))).post("/api/workspaces/" + workspaceId
+                + "/tickets/import");
+        assertEquals(200, tickets.statusCode(), tickets.asString());
+        gamebookId = "scope-matrix-gamebook";
+        Response gamebooks = api.asAdmin().body(GamebookDataSourceIT.gamebooks(GamebookDataSourceIT.gamebook(
+                gamebookId, "Scope matrix Gamebook"))).post("/api/workspaces/" + workspaceId + "/gamebooks/import");
+        assertEquals(200, gamebooks.statusCode(), gamebooks.asString());
     }
 
     /** Returns every operation under /api/v2/ keyed like {@code "GET /api/v2/me"}. */
@@ -231,6 +263,8 @@ class ScopeMatrixIT {
         String path = operation.substring(operation.indexOf(' ') + 1)
                 .replace("{workspaceId}", target.workspaceId())
                 .replace("{incidentId}", target.incidentId())
+                .replace("{ticketId}", target.ticketId())
+                .replace("{gamebookId}", target.gamebookId())
                 .replace("{serviceAccountId}", target.serviceAccountId())
                 .replace("{credentialId}", target.credentialId())
                 .replace("{commentId}", target.commentId());
@@ -250,17 +284,18 @@ class ScopeMatrixIT {
             Response comment = api.as(callerHolding(INCIDENT_COMMENTS)).body("{\"message\": \"Scope matrix comment\"}")
                     .post("/api/v2/workspaces/" + workspaceId + "/incidents/" + incidentId + "/comments");
             assertEquals(201, comment.statusCode(), comment.asString());
-            return new Target(workspaceId, incidentId, "", "", json(comment).getString("id"));
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", json(comment).getString("id"));
         }
         if (!operation.contains("{serviceAccountId}")) {
-            return new Target(workspaceId, incidentId, "", "", "");
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "");
         }
         WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
         if (operation.endsWith("/enable")) {
             Response disabled = api.adminPost("/api/v2/service-accounts/" + account.clientId() + "/disable");
             assertEquals(200, disabled.statusCode(), disabled.asString());
         }
-        return new Target(workspaceId, incidentId, account.clientId(), account.credentialId(), "");
+        return new Target(workspaceId, incidentId, ticketId, gamebookId, account.clientId(),
+                account.credentialId(), "");
     }
 
     /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */

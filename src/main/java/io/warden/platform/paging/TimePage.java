@@ -89,6 +89,20 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
             parameters.put(parameter, value);
             return this;
         }
+
+        /** Sets a further parameter of a condition already added. */
+        public Query parameter(String parameter, Object value) {
+            parameters.put(parameter, value);
+            return this;
+        }
+
+        public String jpql() {
+            return jpql.toString();
+        }
+
+        public Map<String, Object> parameters() {
+            return parameters;
+        }
     }
 
     /**
@@ -117,7 +131,8 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
             query.and("(e." + timeAttribute + " < :afterTime OR (e." + timeAttribute + " = :afterTime AND e."
                             + tieAttribute + " < :afterTie))",
                     "afterTime", Instant.ofEpochMilli(continuation.position().getJsonNumber("t").longValue()));
-            query.parameters.put("afterTie", tieValue(continuation.position().getString("i")));
+            query.parameters.put("afterTie", tieValue(entityManager, type, tieAttribute,
+                    continuation.position().getString("i")));
         }
         if (from != null) {
             query.and("e." + timeAttribute + " >= :rangeFrom", "rangeFrom", from);
@@ -146,9 +161,17 @@ public record TimePage(Instant from, Instant to, int pageSize, String cursor) {
         return new Page<>(page.stream().map(view).toList(), next);
     }
 
-    /** Tie-breakers are strings in the token; numeric ones (database sequences) are compared as numbers. */
-    private static Object tieValue(String stored) {
-        return stored.startsWith("#") ? Long.valueOf(stored.substring(1)) : stored;
+    /**
+     * Reads a tie-breaker back from the token. Numeric ones (database sequences) are stored as
+     * {@code #<number>}; the attribute's type decides, so a string id that starts with {@code #}
+     * stays a string.
+     */
+    private static Object tieValue(EntityManager entityManager, Class<?> type, String attribute, String stored) {
+        Class<?> javaType = entityManager.getMetamodel().entity(type).getAttribute(attribute).getJavaType();
+        if (javaType == Long.class || javaType == long.class) {
+            return Long.valueOf(stored.substring(1));
+        }
+        return stored;
     }
 
     /** Formats a numeric tie-breaker for the token. */
