@@ -1,5 +1,7 @@
 package io.warden.credential;
 
+import io.warden.crypto.EncryptedSecret;
+import io.warden.crypto.WrappedKey;
 import io.warden.scope.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,12 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * One secret of a service account. Only the SHA-256 hash of the secret and its first six
- * characters are stored; the secret itself is shown once, when the credential is issued.
+ * One secret of a service account. The secret is shown once, when the credential is issued. The
+ * row keeps its first six characters, its SHA-256 hash for the lookup and, unless turned off, an
+ * envelope-encrypted copy ({@link EncryptedSecret}) that authentication never reads.
  */
 @Entity
 @Table(name = "credential")
@@ -66,6 +71,18 @@ public class Credential {
 
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
+
+    @Column(name = "secret_ciphertext", length = 512)
+    private String secretCiphertext;
+
+    @Column(name = "secret_iv", length = 24)
+    private String secretIv;
+
+    @Column(name = "wrapped_data_key", length = 1024)
+    private String wrappedDataKey;
+
+    @Column(name = "kek_id", length = 200)
+    private String kekId;
 
     protected Credential() {
     }
@@ -137,6 +154,28 @@ public class Credential {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    /** Returns the encrypted copy of the secret, absent for credentials issued without one. */
+    public Optional<EncryptedSecret> getEncryptedSecret() {
+        if (secretCiphertext == null) {
+            return Optional.empty();
+        }
+        Base64.Decoder base64 = Base64.getDecoder();
+        return Optional.of(new EncryptedSecret(base64.decode(secretCiphertext), base64.decode(secretIv),
+                new WrappedKey(base64.decode(wrappedDataKey), kekId)));
+    }
+
+    public String getKekId() {
+        return kekId;
+    }
+
+    public void storeEncryptedSecret(EncryptedSecret encrypted) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        this.secretCiphertext = base64.encodeToString(encrypted.ciphertext());
+        this.secretIv = base64.encodeToString(encrypted.iv());
+        this.wrappedDataKey = base64.encodeToString(encrypted.dataKey().bytes());
+        this.kekId = encrypted.dataKey().kekId();
     }
 
     /** Records the expiry that already applies at request time. */
