@@ -28,11 +28,26 @@ import java.util.UUID;
         + "io.warden.credential.CredentialStatus.ACTIVE AND c.expiresAt <= :now ORDER BY c.expiresAt, c.id")
 @NamedQuery(name = Credential.LIST_BY_ACCOUNT,
         query = "SELECT c FROM Credential c WHERE c.serviceAccountId = :accountId ORDER BY c.createdAt DESC, c.id")
+@NamedQuery(name = Credential.WRAPPED_KEYS_NOT_UNDER_KEK,
+        query = "SELECT c.id, c.wrappedDataKey, c.kekId FROM Credential c "
+                + "WHERE c.kekId IS NOT NULL AND c.kekId <> :kekId AND c.id > :afterId ORDER BY c.id")
+@NamedQuery(name = Credential.REPLACE_WRAPPED_KEY,
+        query = "UPDATE Credential c SET c.wrappedDataKey = :wrappedDataKey, c.kekId = :newKekId "
+                + "WHERE c.id = :id AND c.kekId = :oldKekId")
+@NamedQuery(name = Credential.ENCRYPTED_AFTER,
+        query = "SELECT c FROM Credential c WHERE c.secretCiphertext IS NOT NULL AND c.id > :afterId ORDER BY c.id")
+@NamedQuery(name = Credential.COUNT_BY_KEK, query = "SELECT COUNT(c) FROM Credential c WHERE c.kekId = :kekId")
 public class Credential {
 
     public static final String BY_SECRET_HASH = "Credential.bySecretHash";
     public static final String LIST_BY_ACCOUNT = "Credential.listByAccount";
     public static final String DUE_FOR_EXPIRY = "Credential.dueForExpiry";
+    /** Id, wrapped data key and KEK id of each row under another KEK: neither the hash nor the ciphertext. */
+    public static final String WRAPPED_KEYS_NOT_UNDER_KEK = "Credential.wrappedKeysNotUnderKek";
+    /** Replaces only the wrapped data key and KEK id, and only while the row is still under the old KEK. */
+    public static final String REPLACE_WRAPPED_KEY = "Credential.replaceWrappedKey";
+    public static final String ENCRYPTED_AFTER = "Credential.encryptedAfter";
+    public static final String COUNT_BY_KEK = "Credential.countByKek";
 
     @Id
     @Column(name = "id", length = 36)
