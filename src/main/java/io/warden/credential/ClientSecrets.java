@@ -35,9 +35,26 @@ public final class ClientSecrets {
 
     /** Returns the lowercase hex SHA-256 of the secret's UTF-8 bytes. */
     public static String hash(String secret) {
+        return HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Returns whether the SHA-256 of a secret's UTF-8 bytes equals a stored {@link #hash}, compared
+     * with {@link MessageDigest#isEqual}. A stored value that is not hex never matches.
+     */
+    public static boolean matchesHash(byte[] secretUtf8, String storedHash) {
+        byte[] expected;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+            expected = HexFormat.of().parseHex(storedHash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(sha256(secretUtf8), expected);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }

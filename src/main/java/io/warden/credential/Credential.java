@@ -1,5 +1,7 @@
 package io.warden.credential;
 
+import io.warden.crypto.EncryptedSecret;
+import io.warden.crypto.WrappedKey;
 import io.warden.scope.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,12 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * One secret of a service account. Only the SHA-256 hash of the secret and its first six
- * characters are stored; the secret itself is shown once, when the credential is issued.
+ * One secret of a service account. The secret is shown once, when the credential is issued. The
+ * row keeps its first six characters, its SHA-256 hash for the lookup and, unless turned off, an
+ * envelope-encrypted copy ({@link EncryptedSecret}) that authentication never reads.
  */
 @Entity
 @Table(name = "credential")
@@ -23,11 +28,26 @@ import java.util.UUID;
         + "io.warden.credential.CredentialStatus.ACTIVE AND c.expiresAt <= :now ORDER BY c.expiresAt, c.id")
 @NamedQuery(name = Credential.LIST_BY_ACCOUNT,
         query = "SELECT c FROM Credential c WHERE c.serviceAccountId = :accountId ORDER BY c.createdAt DESC, c.id")
+@NamedQuery(name = Credential.WRAPPED_KEYS_NOT_UNDER_KEK,
+        query = "SELECT c.id, c.wrappedDataKey, c.kekId FROM Credential c "
+                + "WHERE c.kekId IS NOT NULL AND c.kekId <> :kekId AND c.id > :afterId ORDER BY c.id")
+@NamedQuery(name = Credential.REPLACE_WRAPPED_KEY,
+        query = "UPDATE Credential c SET c.wrappedDataKey = :wrappedDataKey, c.kekId = :newKekId "
+                + "WHERE c.id = :id AND c.kekId = :oldKekId")
+@NamedQuery(name = Credential.ENCRYPTED_AFTER,
+        query = "SELECT c FROM Credential c WHERE c.secretCiphertext IS NOT NULL AND c.id > :afterId ORDER BY c.id")
+@NamedQuery(name = Credential.COUNT_BY_KEK, query = "SELECT COUNT(c) FROM Credential c WHERE c.kekId = :kekId")
 public class Credential {
 
     public static final String BY_SECRET_HASH = "Credential.bySecretHash";
     public static final String LIST_BY_ACCOUNT = "Credential.listByAccount";
     public static final String DUE_FOR_EXPIRY = "Credential.dueForExpiry";
+    /** Id, wrapped data key and KEK id of each row under another KEK: neither the hash nor the ciphertext. */
+    public static final String WRAPPED_KEYS_NOT_UNDER_KEK = "Credential.wrappedKeysNotUnderKek";
+    /** Replaces only the wrapped data key and KEK id, and only while the row is still under the old KEK. */
+    public static final String REPLACE_WRAPPED_KEY = "Credential.replaceWrappedKey";
+    public static final String ENCRYPTED_AFTER = "Credential.encryptedAfter";
+    public static final String COUNT_BY_KEK = "Credential.countByKek";
 
     @Id
     @Column(name = "id", length = 36)
@@ -66,6 +86,18 @@ public class Credential {
 
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
+
+    @Column(name = "secret_ciphertext", length = 512)
+    private String secretCiphertext;
+
+    @Column(name = "secret_iv", length = 24)
+    private String secretIv;
+
+    @Column(name = "wrapped_data_key", length = 1024)
+    private String wrappedDataKey;
+
+    @Column(name = "kek_id", length = 200)
+    private String kekId;
 
     protected Credential() {
     }
@@ -137,6 +169,28 @@ public class Credential {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    /** Returns the encrypted copy of the secret, absent for credentials issued without one. */
+    public Optional<EncryptedSecret> getEncryptedSecret() {
+        if (secretCiphertext == null) {
+            return Optional.empty();
+        }
+        Base64.Decoder base64 = Base64.getDecoder();
+        return Optional.of(new EncryptedSecret(base64.decode(secretCiphertext), base64.decode(secretIv),
+                new WrappedKey(base64.decode(wrappedDataKey), kekId)));
+    }
+
+    public String getKekId() {
+        return kekId;
+    }
+
+    public void storeEncryptedSecret(EncryptedSecret encrypted) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        this.secretCiphertext = base64.encodeToString(encrypted.ciphertext());
+        this.secretIv = base64.encodeToString(encrypted.iv());
+        this.wrappedDataKey = base64.encodeToString(encrypted.dataKey().bytes());
+        this.kekId = encrypted.dataKey().kekId();
     }
 
     /** Records the expiry that already applies at request time. */

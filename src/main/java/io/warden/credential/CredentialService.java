@@ -3,7 +3,9 @@ package io.warden.credential;
 import io.warden.audit.AuditEventType;
 import io.warden.audit.AuditTrail;
 import io.warden.auth.Caller;
+import io.warden.crypto.EnvelopeCipher;
 import io.warden.platform.ServerClock;
+import io.warden.platform.config.WardenConfig;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.ServiceAccount;
 import io.warden.serviceaccount.ServiceAccountChanged;
@@ -16,7 +18,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +44,12 @@ public class CredentialService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    WardenConfig config;
+
+    @Inject
+    EnvelopeCipher envelopeCipher;
+
     /** A newly issued credential together with its secret, which exists nowhere else. */
     public record IssuedCredential(Credential credential, String secret) {
     }
@@ -49,6 +59,11 @@ public class CredentialService {
         String secret = ClientSecrets.generate();
         Credential credential = new Credential(account.getId(), ClientSecrets.prefix(secret),
                 ClientSecrets.hash(secret), scopes, expiresAt, actor.actor(), ServerClock.now());
+        if (config.storeEncryptedSecret()) {
+            byte[] plaintext = secret.getBytes(StandardCharsets.UTF_8);
+            credential.storeEncryptedSecret(envelopeCipher.encrypt(plaintext, credential.getId()));
+            Arrays.fill(plaintext, (byte) 0);
+        }
         entityManager.persist(credential);
 
         JsonArrayBuilder scopeNames = Json.createArrayBuilder();

@@ -46,6 +46,22 @@ public class WardenConfig {
     @ConfigProperty(name = "WARDEN_TRUSTED_PROXIES")
     Optional<String> trustedProxies;
 
+    @Inject
+    @ConfigProperty(name = "WARDEN_KEYSTORE_PATH")
+    Optional<String> keystorePath;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_KEYSTORE_PASSWORD")
+    Optional<String> keystorePassword;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_STORE_ENCRYPTED_SECRET", defaultValue = "true")
+    boolean storeEncryptedSecret;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_KEK_ROTATION_BATCH_SIZE", defaultValue = "500")
+    int kekRotationBatchSize;
+
     /** Returns how many finished requests may wait for the background writer before new ones are dropped. */
     public int requestLogBufferSize() {
         return Math.max(100, requestLogBufferSize);
@@ -86,5 +102,29 @@ public class WardenConfig {
      */
     public Duration credentialCacheTtl() {
         return Duration.ofMillis(Math.max(0, credentialCacheMillis));
+    }
+
+    /** Returns the PKCS#12 keystore of the key-encryption keys; by default {@code kek.p12} in the data folder. */
+    public Path keystorePath() {
+        return keystorePath.filter(value -> !value.isBlank()).map(Path::of)
+                .orElseGet(() -> dataDir().resolve("kek.p12"));
+    }
+
+    /** Returns the keystore password; when it is empty, a generated one is kept in a file next to the keystore. */
+    public Optional<String> keystorePassword() {
+        return keystorePassword.filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * Returns whether each newly issued secret is also stored encrypted. Authentication never uses
+     * the encrypted copy, so {@code false} only removes the recoverable copy of new secrets.
+     */
+    public boolean storeEncryptedSecret() {
+        return storeEncryptedSecret;
+    }
+
+    /** Returns how many credentials a KEK rotation re-wraps in one transaction (at least 1). */
+    public int kekRotationBatchSize() {
+        return Math.max(1, kekRotationBatchSize);
     }
 }
