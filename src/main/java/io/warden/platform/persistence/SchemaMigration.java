@@ -33,12 +33,9 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         String product = databaseProduct();
-        // Out of order: V2 (envelope encryption) was added after V3, so a database created in between
-        // is at V3 without V2. The two touch different tables, so V2 can safely be applied later.
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .outOfOrder(true)
                 .load();
 
         MigrateResult result = flyway.migrate();
