@@ -40,7 +40,7 @@ class SentinelIncidentParserTest {
 
     @Test
     void parsesSharedFixture() throws Exception {
-        Path fixture = Path.of("..", "shared", "fixtures", "sentinel", "incidents-list.json");
+        Path fixture = Path.of("samples", "sentinel", "incidents-list.json");
         List<IncidentRecord> records = SentinelIncidentParser.parse(json(Files.readString(fixture)));
 
         assertEquals(1, records.size());
@@ -55,7 +55,7 @@ class SentinelIncidentParserTest {
 
     @Test
     void keepsRuleIdsAndAdditionalDataCounts() throws Exception {
-        Path fixture = Path.of("..", "shared", "fixtures", "sentinel", "incidents-list.json");
+        Path fixture = Path.of("samples", "sentinel", "incidents-list.json");
         IncidentRecord record = SentinelIncidentParser.parse(json(Files.readString(fixture))).get(0);
 
         assertTrue(record.relatedRuleIdsJson().contains("alertRules/fab3d2d4-747f-46a7-8ef0-9c0be8112bf7"));
