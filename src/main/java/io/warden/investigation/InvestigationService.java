@@ -77,8 +77,8 @@ public class InvestigationService {
                 new ImportResult(rows.size(), created, rows.size() - created));
     }
 
-    private static ImportResult logged(Caller caller, Workspace workspace, String what, ImportResult result) {
-        LOG.info(() -> "Imported " + result.imported() + " " + what + " into workspace " + workspace.getId() + " ("
+    private static ImportResult logged(Caller caller, Workspace workspace, String logKind, ImportResult result) {
+        LOG.info(() -> "Imported " + result.imported() + " " + logKind + " into workspace " + workspace.getId() + " ("
                 + result.created() + " new, " + result.updated() + " updated) for " + caller.actor());
         return result;
     }

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Declares that a resource method is open to every authenticated caller, whatever its scopes.
- * Used only where the answer concerns the caller itself (identity, visible workspaces) or is
+ * Used only where the response concerns the caller itself (identity, visible workspaces) or is
  * public reference data (the scope catalog).
  */
 @Retention(RetentionPolicy.RUNTIME)

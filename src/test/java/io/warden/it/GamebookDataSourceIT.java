@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Gamebooks, their runs, the Gamebooks run on an incident, and data sources: imports in Warden's
- * own format, paging, and that a service account sees only the workspaces it was granted.
+ * own format, paging, and that a service account reads only the workspaces it was granted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GamebookDataSourceIT {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Tickets: ServiceNow import, search in one workspace and across workspaces, links to incidents,
- * and that a service account sees only the tickets of the workspaces it was granted.
+ * and that a service account reads only the tickets of the workspaces it was granted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketIT {
