@@ -3,6 +3,7 @@ package io.warden.incident;
 import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.platform.paging.ContinuationTokens;
+import io.warden.platform.paging.CrossWorkspacePaging;
 import io.warden.platform.problem.ProblemException;
 import io.warden.workspace.Workspace;
 import io.warden.workspace.WorkspaceService;
@@ -90,29 +91,15 @@ public class IncidentService {
      * the same, and a page size sent again replaces the earlier one.
      */
     public IncidentPage acrossWorkspaces(Caller caller, IncidentQuery query) {
-        IncidentQuery.Filter filter = query.filter();
-        int pageSize = query.pageSize() == null ? IncidentQuery.DEFAULT_PAGE_SIZE : query.pageSize();
-        JsonObject after = null;
-        if (!query.firstCall()) {
-            ContinuationTokens.Continuation continuation = tokens.resume(caller, TOKEN_KIND, query.continuationToken());
-            IncidentQuery.Filter original = IncidentQuery.Filter.fromJson(continuation.filter());
-            if (query.filterGiven() && !original.equals(filter)) {
-                throw ProblemException.invalidField("continuationToken", "was issued for other filters; send the "
-                        + "same filters as the first call, or none, or start again with isFirstCall true");
-            }
-            filter = original;
-            after = continuation.position();
-            if (query.pageSize() == null) {
-                pageSize = after.getInt("n", IncidentQuery.DEFAULT_PAGE_SIZE);
-            }
-        }
+        CrossWorkspacePaging.Start<IncidentQuery.Filter> start = CrossWorkspacePaging.start(tokens, caller,
+                TOKEN_KIND, new CrossWorkspacePaging.Request<>(query.firstCall(), query.continuationToken(),
+                        query.pageSize(), query.filter(), query.filterGiven()),
+                IncidentQuery.DEFAULT_PAGE_SIZE, IncidentQuery.Filter::fromJson);
+        IncidentQuery.Filter filter = start.filter();
+        JsonObject after = start.after();
+        int pageSize = start.pageSize();
 
-        Map<String, String> visible = new LinkedHashMap<>();
-        for (Workspace workspace : workspaces.visibleTo(caller)) {
-            if (filter.workspaceIds().isEmpty() || filter.workspaceIds().contains(workspace.getId())) {
-                visible.put(workspace.getId(), workspace.getName());
-            }
-        }
+        Map<String, String> visible = workspaces.visibleNames(caller, filter.workspaceIds());
         if (visible.isEmpty()) {
             return new IncidentPage(List.of(), null);
         }

@@ -6,6 +6,7 @@ import io.warden.platform.ServerClock;
 import io.warden.platform.importing.ImportResult;
 import io.warden.platform.importing.WorkspaceItemKey;
 import io.warden.platform.paging.ContinuationTokens;
+import io.warden.platform.paging.CrossWorkspacePaging;
 import io.warden.platform.problem.FieldError;
 import io.warden.platform.problem.ProblemException;
 import io.warden.workspace.Workspace;
@@ -100,30 +101,15 @@ public class TicketService {
      * the same, and a page size sent again replaces the earlier one.
      */
     public TicketPage acrossWorkspaces(Caller caller, TicketQuery query) {
-        TicketFilter filter = query.filter();
-        int pageSize = query.pageSize() == null ? TicketQuery.DEFAULT_PAGE_SIZE : query.pageSize();
-        JsonObject after = null;
-        if (!query.firstCall()) {
-            ContinuationTokens.Continuation continuation = tokens.resume(caller, ACROSS_TOKEN_KIND,
-                    query.continuationToken());
-            TicketFilter original = TicketFilter.fromJson(continuation.filter());
-            if (query.filterGiven() && !original.equals(filter)) {
-                throw ProblemException.invalidField("continuationToken", "was issued for other filters; send the "
-                        + "same filters as the first call, or none, or start again with isFirstCall true");
-            }
-            filter = original;
-            after = continuation.position();
-            if (query.pageSize() == null) {
-                pageSize = after.getInt("n", TicketQuery.DEFAULT_PAGE_SIZE);
-            }
-        }
+        CrossWorkspacePaging.Start<TicketFilter> start = CrossWorkspacePaging.start(tokens, caller,
+                ACROSS_TOKEN_KIND, new CrossWorkspacePaging.Request<>(query.firstCall(), query.continuationToken(),
+                        query.pageSize(), query.filter(), query.filterGiven()),
+                TicketQuery.DEFAULT_PAGE_SIZE, TicketFilter::fromJson);
+        TicketFilter filter = start.filter();
+        JsonObject after = start.after();
+        int pageSize = start.pageSize();
 
-        Map<String, String> visible = new LinkedHashMap<>();
-        for (Workspace workspace : workspaces.visibleTo(caller)) {
-            if (filter.workspaceIds().isEmpty() || filter.workspaceIds().contains(workspace.getId())) {
-                visible.put(workspace.getId(), workspace.getName());
-            }
-        }
+        Map<String, String> visible = workspaces.visibleNames(caller, filter.workspaceIds());
         if (visible.isEmpty()) {
             return new TicketPage(List.of(), null);
         }

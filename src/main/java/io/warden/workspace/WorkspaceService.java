@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -50,6 +53,20 @@ public class WorkspaceService {
                 .getResultStream()
                 .filter(workspace -> access.includes(workspace.getId()))
                 .toList();
+    }
+
+    /**
+     * Returns the names of the caller's visible workspaces by id, limited to {@code onlyIds} unless
+     * it is empty. Ids the caller cannot see are left out silently, so they cannot be probed.
+     */
+    public Map<String, String> visibleNames(Caller caller, Collection<String> onlyIds) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Workspace workspace : visibleTo(caller)) {
+            if (onlyIds.isEmpty() || onlyIds.contains(workspace.getId())) {
+                names.put(workspace.getId(), workspace.getName());
+            }
+        }
+        return names;
     }
 
     public List<WorkspaceView> listVisible(Caller caller) {
