@@ -315,4 +315,9 @@ class AuthenticationIT {
     void serverLogsContainNoSecrets() throws IOException {
         api.assertNoSecretsInServerLogs();
     }
+
+    @AfterAll
+    void authenticationLogsNoErrors() throws IOException {
+        api.assertNoErrorsInServerLog();
+    }
 }

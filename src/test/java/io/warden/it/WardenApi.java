@@ -34,6 +34,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -361,4 +362,19 @@ final class WardenApi {
         assertTrue(!sentOrReceivedSecrets.isEmpty(), "no secret was recorded, so the log check proves nothing");
         assertEquals(List.of(), findings, "secrets or Authorization values found in server logs");
     }
+
+    /**
+     * Asserts that messages.log has no line at level E (error): authentication outcomes, rejected
+     * input and missing resources are expected events, so none of them may log an error.
+     */
+    void assertNoErrorsInServerLog() throws IOException {
+        Path messages = logDir.resolve("messages.log");
+        List<String> errors = Files.readAllLines(messages, StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> ERROR_LINE.matcher(line).find())
+                .map(line -> line.length() > 200 ? line.substring(0, 200) : line)
+                .toList();
+        assertEquals(List.of(), errors, "error lines in " + messages);
+    }
+
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^]]+\\] [0-9a-f]{8} \\S+\\s+E ");
 }
