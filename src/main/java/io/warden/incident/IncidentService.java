@@ -9,7 +9,6 @@ import io.warden.workspace.Workspace;
 import io.warden.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -114,12 +113,8 @@ public class IncidentService {
         String next = null;
         if (more) {
             Incident last = page.get(page.size() - 1);
-            JsonObject position = Json.createObjectBuilder()
-                    .add("t", last.getCreatedTime().toEpochMilli())
-                    .add("w", last.getWorkspaceId())
-                    .add("i", last.getId())
-                    .add("n", pageSize)
-                    .build();
+            JsonObject position = CrossWorkspacePaging.positionAfter(last.getCreatedTime(), last.getWorkspaceId(),
+                    last.getId(), pageSize);
             next = tokens.issue(caller, TOKEN_KIND, filter.toJson(), position);
         }
         return new IncidentPage(items, next);
@@ -146,15 +141,7 @@ public class IncidentService {
             jpql.append(" AND i.createdTime < :createdTo");
             parameters.put("createdTo", filter.createdTo());
         }
-        if (after != null) {
-            jpql.append(" AND (i.createdTime < :afterTime"
-                    + " OR (i.createdTime = :afterTime AND i.workspaceId < :afterWorkspace)"
-                    + " OR (i.createdTime = :afterTime AND i.workspaceId = :afterWorkspace AND i.id < :afterId))");
-            parameters.put("afterTime", Instant.ofEpochMilli(after.getJsonNumber("t").longValue()));
-            parameters.put("afterWorkspace", after.getString("w"));
-            parameters.put("afterId", after.getString("i"));
-        }
-        jpql.append(" ORDER BY i.createdTime DESC, i.workspaceId DESC, i.id DESC");
+        CrossWorkspacePaging.appendAfterAndOrder(jpql, parameters, "i", "createdTime", after);
 
         TypedQuery<Incident> query = entityManager.createQuery(jpql.toString(), Incident.class);
         parameters.forEach(query::setParameter);

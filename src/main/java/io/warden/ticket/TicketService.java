@@ -13,7 +13,6 @@ import io.warden.workspace.Workspace;
 import io.warden.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -172,12 +171,8 @@ public class TicketService {
         String next = null;
         if (more) {
             Ticket last = page.get(page.size() - 1);
-            JsonObject position = Json.createObjectBuilder()
-                    .add("t", last.createdAt.toEpochMilli())
-                    .add("w", last.workspaceId)
-                    .add("i", last.id)
-                    .add("n", pageSize)
-                    .build();
+            JsonObject position = CrossWorkspacePaging.positionAfter(last.createdAt, last.workspaceId, last.id,
+                    pageSize);
             next = tokens.issue(caller, kind, filter.toJson(), position);
         }
         return new TicketPage(items, next);
@@ -224,15 +219,7 @@ public class TicketService {
                     + " AND l.ticketId = t.id AND l.incidentId = :linkedIncidentId)");
             parameters.put("linkedIncidentId", filter.linkedIncidentId());
         }
-        if (after != null) {
-            jpql.append(" AND (t.createdAt < :afterTime"
-                    + " OR (t.createdAt = :afterTime AND t.workspaceId < :afterWorkspace)"
-                    + " OR (t.createdAt = :afterTime AND t.workspaceId = :afterWorkspace AND t.id < :afterId))");
-            parameters.put("afterTime", Instant.ofEpochMilli(after.getJsonNumber("t").longValue()));
-            parameters.put("afterWorkspace", after.getString("w"));
-            parameters.put("afterId", after.getString("i"));
-        }
-        jpql.append(" ORDER BY t.createdAt DESC, t.workspaceId DESC, t.id DESC");
+        CrossWorkspacePaging.appendAfterAndOrder(jpql, parameters, "t", "createdAt", after);
 
         TypedQuery<Ticket> query = entityManager.createQuery(jpql.toString(), Ticket.class);
         parameters.forEach(query::setParameter);

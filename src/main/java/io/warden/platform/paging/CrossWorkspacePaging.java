@@ -2,7 +2,10 @@ package io.warden.platform.paging;
 
 import io.warden.auth.Caller;
 import io.warden.platform.problem.ProblemException;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -42,5 +45,41 @@ public final class CrossWorkspacePaging {
             pageSize = after.getInt("n", defaultPageSize);
         }
         return new Start<>(original, after, pageSize);
+    }
+
+    /**
+     * Returns the token position after an item of a query ordered newest first by time, then
+     * workspace id, then id, with the page size to keep.
+     */
+    public static JsonObject positionAfter(Instant time, String workspaceId, String id, int pageSize) {
+        return Json.createObjectBuilder()
+                .add("t", time.toEpochMilli())
+                .add("w", workspaceId)
+                .add("i", id)
+                .add("n", pageSize)
+                .build();
+    }
+
+    /**
+     * Appends to a JPQL query over {@code alias} the condition "after this position" (when there is
+     * one) and the order newest first by {@code timeAttribute}, then workspace id, then id.
+     */
+    public static void appendAfterAndOrder(StringBuilder jpql, Map<String, Object> parameters, String alias,
+            String timeAttribute, JsonObject after) {
+        String time = alias + "." + timeAttribute;
+        String workspace = alias + ".workspaceId";
+        String id = alias + ".id";
+        if (after != null) {
+            jpql.append(" AND (").append(time).append(" < :afterTime")
+                    .append(" OR (").append(time).append(" = :afterTime AND ").append(workspace)
+                    .append(" < :afterWorkspace)")
+                    .append(" OR (").append(time).append(" = :afterTime AND ").append(workspace)
+                    .append(" = :afterWorkspace AND ").append(id).append(" < :afterId))");
+            parameters.put("afterTime", Instant.ofEpochMilli(after.getJsonNumber("t").longValue()));
+            parameters.put("afterWorkspace", after.getString("w"));
+            parameters.put("afterId", after.getString("i"));
+        }
+        jpql.append(" ORDER BY ").append(time).append(" DESC, ").append(workspace).append(" DESC, ").append(id)
+                .append(" DESC");
     }
 }
