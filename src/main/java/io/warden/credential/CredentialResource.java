@@ -2,7 +2,7 @@ package io.warden.credential;
 
 import io.warden.auth.Caller;
 import io.warden.credential.CredentialRequests.IssueCredential;
-import io.warden.credential.CredentialView.CredentialList;
+import io.warden.platform.paging.TimePage;
 import io.warden.scope.RequiresScope;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.ServiceAccountService;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,9 +56,12 @@ public class CredentialResource {
     @GET
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_READ)
     @Operation(summary = "List the credentials of a service account",
-            description = "Prefix, status, scopes, expiry, last use and creation of each; never a secret.")
-    public CredentialList list(@PathParam("serviceAccountId") String serviceAccountId) {
-        return new CredentialList(serviceAccounts.listCredentials(Caller.of(securityContext), serviceAccountId));
+            description = "Prefix, status, scopes, expiry, last use and creation of each, newest first; never a "
+                    + "secret. pageSize 1-500 (default 100); pass nextCursor as cursor for the next page.")
+    public TimePage.Page<CredentialView> list(@PathParam("serviceAccountId") String serviceAccountId,
+            @QueryParam("pageSize") String pageSize, @QueryParam("cursor") String cursor) {
+        return serviceAccounts.listCredentials(Caller.of(securityContext), serviceAccountId,
+                TimePage.parse(null, null, pageSize, cursor));
     }
 
     @POST

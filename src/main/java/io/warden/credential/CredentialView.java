@@ -26,8 +26,4 @@ public record CredentialView(String id, String clientId, String secretPrefix, St
     @JsonbPropertyOrder({"clientId", "clientSecret", "credential"})
     public record Issued(String clientId, String clientSecret, CredentialView credential) {
     }
-
-    /** The credentials of one service account. */
-    public record CredentialList(List<CredentialView> items) {
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -21,12 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "service_account")
-@NamedQuery(name = ServiceAccount.LIST_BY_ORGANIZATION,
-        query = "SELECT a FROM ServiceAccount a WHERE a.organizationId = :organizationId AND a.deletedAt IS NULL"
-                + " ORDER BY a.name, a.id")
 public class ServiceAccount {
-
-    public static final String LIST_BY_ORGANIZATION = "ServiceAccount.listByOrganization";
 
     @Id
     @Column(name = "id", length = 36)

@@ -4,7 +4,8 @@ import io.warden.auth.Caller;
 import io.warden.scope.RequiresScope;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.ServiceAccountRequests.CreateServiceAccount;
-import io.warden.serviceaccount.ServiceAccountView.ServiceAccountList;
+import io.warden.platform.paging.KeyPage;
+import io.warden.platform.paging.TimePage;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,9 +54,11 @@ public class ServiceAccountResource {
 
     @GET
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_READ)
-    @Operation(summary = "List the organization's service accounts")
-    public ServiceAccountList list() {
-        return new ServiceAccountList(serviceAccounts.list(Caller.of(securityContext)));
+    @Operation(summary = "List the organization's service accounts, by name",
+            description = "pageSize 1-500 (default 100); pass nextCursor as cursor for the next page.")
+    public TimePage.Page<ServiceAccountView> list(@QueryParam("pageSize") String pageSize,
+            @QueryParam("cursor") String cursor) {
+        return serviceAccounts.list(Caller.of(securityContext), KeyPage.parse(pageSize, cursor));
     }
 
     @GET

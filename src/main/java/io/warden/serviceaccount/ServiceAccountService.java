@@ -8,6 +8,9 @@ import io.warden.credential.CredentialRequests;
 import io.warden.credential.CredentialService;
 import io.warden.credential.CredentialView;
 import io.warden.platform.ServerClock;
+import io.warden.platform.paging.ContinuationTokens;
+import io.warden.platform.paging.KeyPage;
+import io.warden.platform.paging.TimePage;
 import io.warden.platform.problem.ProblemException;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.ServiceAccountRequests.CreateServiceAccount;
@@ -55,6 +58,9 @@ public class ServiceAccountService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ContinuationTokens tokens;
+
     @Transactional
     public ServiceAccountView create(Caller caller, CreateServiceAccount request) {
         Instant now = ServerClock.now();
@@ -79,13 +85,14 @@ public class ServiceAccountService {
                 .withFirstCredential(first.secret(), CredentialView.of(first.credential(), now));
     }
 
-    // NOTE: returns every account of the organization in one response; there is no paging yet.
-    public List<ServiceAccountView> list(Caller caller) {
-        return entityManager.createNamedQuery(ServiceAccount.LIST_BY_ORGANIZATION, ServiceAccount.class)
-                .setParameter("organizationId", caller.organizationId())
-                .getResultStream()
-                .map(ServiceAccountView::of)
-                .toList();
+    /** Returns one page of the organization's accounts, ordered by name. */
+    public TimePage.Page<ServiceAccountView> list(Caller caller, KeyPage page) {
+        TimePage.Query query = new TimePage.Query("SELECT e FROM ServiceAccount e WHERE e.organizationId = "
+                + ":organizationId AND e.deletedAt IS NULL", "organizationId", caller.organizationId());
+        KeyPage.Order<ServiceAccount> order = new KeyPage.Order<>("name", ServiceAccount::getName, "id",
+                ServiceAccount::getId);
+        return page.run(entityManager, ServiceAccount.class, query, order, caller, "service-accounts",
+                JsonObject.EMPTY_JSON_OBJECT, ServiceAccountView::of, tokens);
     }
 
     public ServiceAccountView get(Caller caller, String accountId) {
@@ -159,10 +166,17 @@ public class ServiceAccountService {
         return new CredentialView.Issued(account.getId(), issued.secret(), CredentialView.of(issued.credential(), now));
     }
 
-    public List<CredentialView> listCredentials(Caller caller, String accountId) {
+    /** Returns one page of the account's credentials, newest first. */
+    public TimePage.Page<CredentialView> listCredentials(Caller caller, String accountId, TimePage page) {
         ServiceAccount account = require(caller, accountId);
         Instant now = ServerClock.now();
-        return credentials.list(account.getId()).stream().map(credential -> CredentialView.of(credential, now)).toList();
+        TimePage.Query query = new TimePage.Query("SELECT e FROM Credential e WHERE e.serviceAccountId = :accountId",
+                "accountId", account.getId());
+        TimePage.Order<Credential> order = new TimePage.Order<>("createdAt", Credential::getCreatedAt, "id",
+                Credential::getId);
+        return page.run(entityManager, Credential.class, query, order, caller, "credentials",
+                Json.createObjectBuilder().add("serviceAccountId", account.getId()).build(),
+                credential -> CredentialView.of(credential, now), tokens);
     }
 
     @Transactional

@@ -34,8 +34,4 @@ public record ServiceAccountView(String id, String clientId, String name, String
             return new WorkspaceAccessView(access.allWorkspaces(), access.workspaceIds().stream().sorted().toList());
         }
     }
-
-    /** A page of service accounts. */
-    public record ServiceAccountList(List<ServiceAccountView> items) {
-    }
 }

@@ -2,9 +2,14 @@ package io.warden.workspace;
 
 import io.warden.platform.ServerClock;
 import io.warden.auth.Caller;
+import io.warden.platform.paging.ContinuationTokens;
+import io.warden.platform.paging.KeyPage;
+import io.warden.platform.paging.TimePage;
 import io.warden.platform.problem.ProblemException;
 import io.warden.serviceaccount.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -28,6 +33,9 @@ public class WorkspaceService {
 
     @PersistenceContext(unitName = "warden")
     EntityManager entityManager;
+
+    @Inject
+    ContinuationTokens tokens;
 
     @Transactional
     public WorkspaceView create(Caller caller, String name) {
@@ -67,6 +75,22 @@ public class WorkspaceService {
             }
         }
         return names;
+    }
+
+    /** Returns one page of the workspaces the caller may see, ordered by name. */
+    public TimePage.Page<WorkspaceView> pageVisible(Caller caller, KeyPage page) {
+        WorkspaceAccess access = caller.workspaceAccess();
+        if (!access.allWorkspaces() && access.workspaceIds().isEmpty()) {
+            return new TimePage.Page<>(List.of(), null);
+        }
+        TimePage.Query query = new TimePage.Query("SELECT e FROM Workspace e WHERE e.organizationId = :organizationId",
+                "organizationId", caller.organizationId());
+        if (!access.allWorkspaces()) {
+            query.and("e.id IN :workspaceIds", "workspaceIds", access.workspaceIds());
+        }
+        KeyPage.Order<Workspace> order = new KeyPage.Order<>("name", Workspace::getName, "id", Workspace::getId);
+        return page.run(entityManager, Workspace.class, query, order, caller, "workspaces",
+                JsonObject.EMPTY_JSON_OBJECT, WorkspaceView::of, tokens);
     }
 
     public List<WorkspaceView> listVisible(Caller caller) {
