@@ -18,7 +18,7 @@ public enum OrganizationRole {
     /** Holds every scope. */
     ORGANIZATION_ADMIN("Organization Admin", EnumSet.allOf(Scope.class)),
 
-    /** Works in the workspaces (incidents, tickets, Gamebooks, data sources, investigation logs) and sees the users. */
+    /** Works in the workspaces (incidents, tickets, Gamebooks, data sources, investigation logs) and reads the user list. */
     ANALYST("Analyst", analystScopes()),
 
     /** Holds every read scope and nothing else. */
