@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,6 +38,7 @@ class UserLifecycleIT {
             "webhooks:read");
 
     private final WardenApi api = new WardenApi();
+    private final String secondNode = System.getProperty("warden.it.node2.baseUrl");
 
     private static JsonObject newUser(String loginName, String role) {
         return Json.createObjectBuilder()
@@ -271,6 +273,26 @@ class UserLifecycleIT {
         assertEquals(200, after.statusCode(), after.asString());
         assertEquals("READ_ONLY", json(after).getString("role"));
         assertEquals(new TreeSet<>(READ_ONLY_SCOPES), scopesOf(after));
+    }
+
+    @Test
+    void changesApplyOnSecondNode() {
+        WardenApi.PortalLogin user = api.addUser(WardenApi.uniqueName("two-nodes"), "ANALYST");
+        Response before = RestAssured.given().baseUri(secondNode)
+                .header(WardenApi.AUTHORIZATION, user.authorization()).get("/api/v2/me");
+        assertEquals(200, before.statusCode(), before.asString());
+        assertEquals("ANALYST", json(before).getString("role"));
+
+        assertEquals(200, changeRole(api.adminAuthorization(), user.id(), "READ_ONLY").statusCode());
+        Response demoted = RestAssured.given().baseUri(secondNode)
+                .header(WardenApi.AUTHORIZATION, user.authorization()).get("/api/v2/me");
+        assertEquals(204, api.asAdmin().delete(USERS + "/" + user.id()).statusCode());
+        Response removed = RestAssured.given().baseUri(secondNode)
+                .header(WardenApi.AUTHORIZATION, user.authorization()).get("/api/v2/me");
+
+        assertEquals(200, demoted.statusCode(), demoted.asString());
+        assertEquals(new TreeSet<>(READ_ONLY_SCOPES), scopesOf(demoted));
+        assertEquals(401, removed.statusCode(), removed.asString());
     }
 
     @Test
