@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One lifecycle change of a service account or credential. Events are append-only: nothing
+ * One lifecycle change of a service account, credential or portal user. Events are append-only: nothing
  * updates or deletes them, and they outlive the account they describe. Details never hold a secret.
  */
 @Entity

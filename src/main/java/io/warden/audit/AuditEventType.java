@@ -12,7 +12,11 @@ public enum AuditEventType {
     SERVICE_ACCOUNT_DELETED("service_account.deleted"),
     CREDENTIAL_ISSUED("credential.issued"),
     CREDENTIAL_REVOKED("credential.revoked"),
-    CREDENTIAL_EXPIRED("credential.expired");
+    CREDENTIAL_EXPIRED("credential.expired"),
+    USER_ADDED("user.added"),
+    USER_UPDATED("user.updated"),
+    USER_ROLE_CHANGED("user.role_changed"),
+    USER_REMOVED("user.removed");
 
     private final String apiName;
 

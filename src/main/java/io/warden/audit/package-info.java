@@ -1,2 +1,5 @@
-/** The audit trail: append-only lifecycle events of service accounts and credentials, and their queries. */
+/**
+ * The audit trail: append-only lifecycle events of service accounts, credentials and portal users,
+ * and their queries.
+ */
 package io.warden.audit;

@@ -67,7 +67,7 @@ public class IncidentUpdateService {
         PortalUser user = null;
         if (userId != null) {
             user = entityManager.find(PortalUser.class, userId);
-            if (user == null || !user.getOrganizationId().equals(caller.organizationId())) {
+            if (user == null || user.isRemoved() || !user.getOrganizationId().equals(caller.organizationId())) {
                 throw ProblemException.invalidField("userId", "is not a portal user of this organization: " + userId);
             }
         }

@@ -13,12 +13,19 @@ import java.util.UUID;
 /** A human member of an organization, who signs in through the container's security. */
 @Entity
 @Table(name = "portal_user")
-@NamedQuery(name = PortalUser.BY_LOGIN, query = "SELECT u FROM PortalUser u WHERE u.loginName = :login")
+@NamedQuery(name = PortalUser.BY_LOGIN,
+        query = "SELECT u FROM PortalUser u WHERE u.loginName = :login AND u.deletedAt IS NULL")
+@NamedQuery(name = PortalUser.ANY_BY_LOGIN, query = "SELECT u FROM PortalUser u WHERE u.loginName = :login")
 @NamedQuery(name = PortalUser.COUNT, query = "SELECT COUNT(u) FROM PortalUser u")
+@NamedQuery(name = PortalUser.COUNT_WITH_ROLE, query = "SELECT COUNT(u) FROM PortalUser u WHERE "
+        + "u.organizationId = :organizationId AND u.role = :role AND u.deletedAt IS NULL")
 public class PortalUser {
 
     public static final String BY_LOGIN = "PortalUser.byLogin";
     public static final String COUNT = "PortalUser.count";
+    /** Finds a login name among active and removed users, because removed users keep theirs. */
+    public static final String ANY_BY_LOGIN = "PortalUser.anyByLogin";
+    public static final String COUNT_WITH_ROLE = "PortalUser.countWithRole";
 
     @Id
     @Column(name = "id", length = 36)
@@ -46,6 +53,13 @@ public class PortalUser {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    /** Time of removal; a removed user is hidden from the API and cannot sign in. */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
 
     protected PortalUser() {
     }
@@ -91,5 +105,34 @@ public class PortalUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isRemoved() {
+        return deletedAt != null;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void setRole(OrganizationRole role) {
+        this.role = role;
+    }
+
+    public void markUpdated(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public void markRemoved(Instant now) {
+        this.deletedAt = now;
+        this.updatedAt = now;
     }
 }

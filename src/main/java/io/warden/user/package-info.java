@@ -1,2 +1,2 @@
-/** Portal users (humans), their organization roles and their sign-in through the container. */
+/** Portal users (humans), their organization roles, the user API and their sign-in through the container. */
 package io.warden.user;

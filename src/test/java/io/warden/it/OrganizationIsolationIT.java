@@ -111,6 +111,37 @@ class OrganizationIsolationIT {
     }
 
     @Test
+    void foreignUserIs404() {
+        String firstAdminId = json(api.asAdmin().get("/api/v2/me")).getString("id");
+        String path = "/api/v2/users/" + firstAdminId;
+
+        Response profile = api.as(secondAdmin).get(path);
+        Response renamed = api.as(secondAdmin).body("{\"displayName\": \"renamed\"}").patch(path);
+        Response demoted = api.as(secondAdmin).body("{\"role\": \"READ_ONLY\"}").put(path + "/role");
+        Response removed = api.as(secondAdmin).delete(path);
+
+        assertEquals(404, profile.statusCode(), profile.asString());
+        assertEquals(404, renamed.statusCode(), renamed.asString());
+        assertEquals(404, demoted.statusCode(), demoted.asString());
+        assertEquals(404, removed.statusCode(), removed.asString());
+        assertEquals("ORGANIZATION_ADMIN", json(api.asAdmin().get(path)).getString("role"));
+    }
+
+    @Test
+    void userListsStaySeparate() {
+        String firstAdminId = json(api.asAdmin().get("/api/v2/me")).getString("id");
+        String secondAdminId = json(api.as(secondAdmin).get("/api/v2/me")).getString("id");
+
+        Response listed = api.as(secondAdmin).queryParam("pageSize", 500).get("/api/v2/users");
+
+        assertEquals(200, listed.statusCode(), listed.asString());
+        List<String> ids = json(listed).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(user -> user.getString("id")).toList();
+        assertEquals(List.of(secondAdminId), ids);
+        assertFalse(ids.contains(firstAdminId));
+    }
+
+    @Test
     void serviceAccountListsStaySeparate() {
         Set<String> listedToFirst = ids(api.asAdmin().get("/api/v2/service-accounts"));
         Set<String> listedToSecond = ids(api.as(secondAdmin).get("/api/v2/service-accounts"));

@@ -57,14 +57,33 @@ class ScopeMatrixIT {
     private static final String MANAGE_TICKETS = "tickets:manage";
     private static final String READ_INVESTIGATION = "investigation:read";
     private static final String READ_GAMEBOOKS = "gamebooks:read";
+    private static final String READ_USERS = "org:users:read";
+    private static final String MANAGE_USERS = "org:users:manage";
+    private static final String USER_ROLES = "org:users:roles";
+    private static final String USER = "/api/v2/users/{userId}";
 
-    /** An entry of the table: the scope required, the success status and the request body. */
-    private record Rule(String scope, int successStatus, Function<Target, String> body) {
+    /**
+     * The scopes of the Read-only and Analyst roles. A caller changes only users whose role scopes it
+     * holds and assigns only such roles, so the user-management cases that must succeed hold these too.
+     */
+    private static final List<String> USER_ROLE_SCOPES = List.of("incidents:read", "incidents:write",
+            "incidents:comments", "gamebooks:read", "datasources:read", "tickets:read", "tickets:manage",
+            "investigation:read", "webhooks:read", "org:users:read", "org:service-accounts:read");
+
+    /**
+     * An entry of the table: the scope required, the success status, the request body and the
+     * further scopes that the succeeding caller holds besides the required one.
+     */
+    private record Rule(String scope, int successStatus, Function<Target, String> body, List<String> alsoHeld) {
+
+        Rule(String scope, int successStatus, Function<Target, String> body) {
+            this(scope, successStatus, body, List.of());
+        }
     }
 
     /** Real ids for the path parameters, made fresh for each request. */
     private record Target(String workspaceId, String incidentId, String ticketId, String gamebookId,
-            String serviceAccountId, String credentialId, String commentId) {
+            String serviceAccountId, String credentialId, String commentId, String userId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -126,7 +145,18 @@ class ScopeMatrixIT {
                     new Rule(READ_ACCOUNTS, 200, null)),
             Map.entry("GET /api/v2/service-accounts/{serviceAccountId}/audit-events",
                     new Rule(READ_ACCOUNTS, 200, null)),
-            Map.entry("GET /api/v2/audit-events", new Rule(READ_ACCOUNTS, 200, null)));
+            Map.entry("GET /api/v2/audit-events", new Rule(READ_ACCOUNTS, 200, null)),
+            Map.entry("GET /api/v2/roles", new Rule(ANY_CALLER, 200, null)),
+            Map.entry("GET /api/v2/users", new Rule(READ_USERS, 200, null)),
+            Map.entry("GET " + USER, new Rule(READ_USERS, 200, null)),
+            Map.entry("POST /api/v2/users", new Rule(MANAGE_USERS, 201, target -> "{\"loginName\": \""
+                    + WardenApi.uniqueName("matrix-user") + "\", \"displayName\": \"Matrix user\", "
+                    + "\"role\": \"READ_ONLY\"}", USER_ROLE_SCOPES)),
+            Map.entry("PATCH " + USER, new Rule(MANAGE_USERS, 200,
+                    target -> "{\"displayName\": \"Patched by the scope matrix\"}", USER_ROLE_SCOPES)),
+            Map.entry("DELETE " + USER, new Rule(MANAGE_USERS, 204, null, USER_ROLE_SCOPES)),
+            Map.entry("PUT " + USER + "/role",
+                    new Rule(USER_ROLES, 200, target -> "{\"role\": \"ANALYST\"}", USER_ROLE_SCOPES)));
 
     private final WardenApi api = new WardenApi();
     private final Map<String, WardenApi.Credentials> callersByScopes = new HashMap<>();
@@ -220,7 +250,7 @@ class ScopeMatrixIT {
                 }));
             }
             cases.add(dynamicTest("with " + rule.scope() + " " + rule.successStatus(), () -> {
-                Response response = send(operation, rule, api.as(callerHolding(rule.scope())));
+                Response response = send(operation, rule, api.as(callerHolding(rule.scope(), rule.alsoHeld())));
 
                 assertEquals(rule.successStatus(), response.statusCode(), operation + " with " + rule.scope() + ": "
                         + response.asString());
@@ -267,7 +297,8 @@ class ScopeMatrixIT {
                 .replace("{gamebookId}", target.gamebookId())
                 .replace("{serviceAccountId}", target.serviceAccountId())
                 .replace("{credentialId}", target.credentialId())
-                .replace("{commentId}", target.commentId());
+                .replace("{commentId}", target.commentId())
+                .replace("{userId}", target.userId());
         if (rule.body() != null) {
             caller.body(rule.body().apply(target));
         }
@@ -284,10 +315,14 @@ class ScopeMatrixIT {
             Response comment = api.as(callerHolding(INCIDENT_COMMENTS)).body("{\"message\": \"Scope matrix comment\"}")
                     .post("/api/v2/workspaces/" + workspaceId + "/incidents/" + incidentId + "/comments");
             assertEquals(201, comment.statusCode(), comment.asString());
-            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", json(comment).getString("id"));
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", json(comment).getString("id"), "");
+        }
+        if (operation.contains("{userId}")) {
+            String userId = api.addUser(WardenApi.uniqueName("matrix-target"), "READ_ONLY").id();
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", userId);
         }
         if (!operation.contains("{serviceAccountId}")) {
-            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "");
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", "");
         }
         WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
         if (operation.endsWith("/enable")) {
@@ -295,12 +330,18 @@ class ScopeMatrixIT {
             assertEquals(200, disabled.statusCode(), disabled.asString());
         }
         return new Target(workspaceId, incidentId, ticketId, gamebookId, account.clientId(),
-                account.credentialId(), "");
+                account.credentialId(), "", "");
     }
 
     /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */
     private WardenApi.Credentials callerHolding(String scope) {
-        List<String> scopes = scope.equals(ANY_CALLER) ? List.of("gamebooks:read") : List.of(scope);
+        return callerHolding(scope, List.of());
+    }
+
+    /** Returns a caller with this scope and the given further scopes. */
+    private WardenApi.Credentials callerHolding(String scope, List<String> alsoHeld) {
+        List<String> scopes = new ArrayList<>(scope.equals(ANY_CALLER) ? List.of("gamebooks:read") : List.of(scope));
+        alsoHeld.stream().filter(name -> !scopes.contains(name)).forEach(scopes::add);
         return callerWith(scopes);
     }
 

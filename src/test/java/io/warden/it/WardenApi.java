@@ -246,6 +246,30 @@ final class WardenApi {
         return credentialsOf(json(response));
     }
 
+    /** A portal user added through the API, with its one-time initial password. */
+    record PortalLogin(String id, String loginName, String password, String authorization) {
+    }
+
+    /** Adds a portal user as the admin, fails unless the response is 201, and remembers the password. */
+    PortalLogin addUser(String loginName, String role) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("loginName", loginName)
+                .add("displayName", "User " + loginName)
+                .add("role", role)
+                .build();
+        Response response = asAdmin().body(body.toString()).post("/api/v2/users");
+        assertEquals(201, response.statusCode(), () -> "user creation failed: " + response.asString());
+        return portalLoginOf(json(response));
+    }
+
+    /** Reads a user-creation response and remembers its initial password for the log check. */
+    PortalLogin portalLoginOf(JsonObject created) {
+        String password = created.getString("initialPassword");
+        rememberSecret(password);
+        String loginName = created.getString("loginName");
+        return new PortalLogin(created.getString("id"), loginName, password, basic(loginName, password));
+    }
+
     /** Sends an admin POST without a body to a service-account action such as {@code /disable}. */
     Response adminPost(String path) {
         return asAdmin().post(path);
