@@ -31,7 +31,7 @@ public class RequestLogResource {
     @GET
     @RequiresScope(Scope.ORG_SERVICE_ACCOUNTS_READ)
     @Operation(summary = "List the calls made with the account's credentials, newest first",
-            description = "Includes refused calls (403) and wrong secrets for this Client ID (401). Entries appear "
+            description = "Includes rejected calls (403) and wrong secrets for this Client ID (401). Entries appear "
                     + "within about a second. Filters: from (inclusive) and to (exclusive) as ISO-8601 instants, "
                     + "status, credentialId, pageSize 1-500 (default 100). Pass nextCursor as cursor, with the same "
                     + "filters, for the next page.")

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The no-privilege-escalation rules for roles. A caller assigns only roles whose scopes it holds
- * itself, and changes or removes only users whose role holds no scope that the caller lacks.
+ * The no-privilege-escalation rules for roles. A caller assigns only roles whose scopes it has
+ * itself, and changes or removes only users whose role has no scope that the caller lacks.
  */
 final class RoleGrants {
 

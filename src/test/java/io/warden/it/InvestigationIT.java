@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sign-in and directory logs: Microsoft Graph imports, filters, paging, and that a service account
- * sees only the logs of the workspaces it was granted.
+ * reads only the logs of the workspaces it was granted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvestigationIT {

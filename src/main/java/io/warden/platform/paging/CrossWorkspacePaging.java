@@ -18,11 +18,11 @@ public final class CrossWorkspacePaging {
     private CrossWorkspacePaging() {
     }
 
-    /** Where the next page starts: the filter in force, the position after the last item (null first) and the size. */
+    /** The start of the next page: the filter in force, the position after the last item (null first) and the size. */
     public record Start<F>(F filter, JsonObject after, int pageSize) {
     }
 
-    /** What a query request carries about paging. */
+    /** The paging fields of a query request. */
     public record Request<F>(boolean firstCall, String continuationToken, Integer pageSize, F filter,
             boolean filterGiven) {
     }
