@@ -274,6 +274,24 @@ class OrganizationIsolationIT {
         return incidents.stream().map(item -> item.getString("workspaceId")).collect(Collectors.toSet());
     }
 
+    @Test
+    void foreignWebhookIs404() {
+        Response created = api.asAdmin().body("{\"name\": \"First organization's webhook\", \"url\": "
+                + "\"http://127.0.0.1:9/hooks\", \"eventTypes\": [\"credential.revoked\"]}").post("/api/v2/webhooks");
+        assertEquals(201, created.statusCode(), created.asString());
+        api.rememberSecret(json(created).getString("signingSecret"));
+        String path = "/api/v2/webhooks/" + json(created).getString("id");
+
+        assertEquals(404, api.as(secondAdmin).get(path).statusCode());
+        assertEquals(404, api.as(secondAdmin).body("{\"name\": \"taken\"}").patch(path).statusCode());
+        assertEquals(404, api.as(secondAdmin).post(path + "/pause").statusCode());
+        assertEquals(404, api.as(secondAdmin).delete(path).statusCode());
+        Response foreignList = api.as(secondAdmin).get("/api/v2/webhooks");
+        assertEquals(200, foreignList.statusCode(), foreignList.asString());
+        assertFalse(foreignList.asString().contains(json(created).getString("id")), foreignList.asString());
+        assertEquals("active", json(api.asAdmin().get(path)).getString("status"));
+    }
+
     @AfterAll
     void serverLogsContainNoSecrets() throws IOException {
         api.assertNoSecretsInServerLogs();

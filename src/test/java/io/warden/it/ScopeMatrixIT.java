@@ -56,6 +56,12 @@ class ScopeMatrixIT {
     private static final String READ_TICKETS = "tickets:read";
     private static final String MANAGE_TICKETS = "tickets:manage";
     private static final String READ_INVESTIGATION = "investigation:read";
+    private static final String READ_WEBHOOKS = "webhooks:read";
+    private static final String MANAGE_WEBHOOKS = "webhooks:manage";
+    private static final String WEBHOOK = "/api/v2/webhooks/{webhookId}";
+    /** A valid creation body; 127.0.0.1 is in WARDEN_WEBHOOK_ALLOWED_HOSTS of the test servers. */
+    private static final String WEBHOOK_BODY = "{\"name\": \"Scope matrix webhook\", "
+            + "\"url\": \"http://127.0.0.1:9/scope-matrix\", \"eventTypes\": [\"credential.revoked\"]}";
     private static final String READ_GAMEBOOKS = "gamebooks:read";
     private static final String READ_USERS = "org:users:read";
     private static final String MANAGE_USERS = "org:users:manage";
@@ -83,7 +89,7 @@ class ScopeMatrixIT {
 
     /** Real ids for the path parameters, made fresh for each request. */
     private record Target(String workspaceId, String incidentId, String ticketId, String gamebookId,
-            String serviceAccountId, String credentialId, String commentId, String userId) {
+            String serviceAccountId, String credentialId, String commentId, String userId, String webhookId) {
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -155,6 +161,13 @@ class ScopeMatrixIT {
             Map.entry("PATCH " + USER, new Rule(MANAGE_USERS, 200,
                     target -> "{\"displayName\": \"Patched by the scope matrix\"}", USER_ROLE_SCOPES)),
             Map.entry("DELETE " + USER, new Rule(MANAGE_USERS, 204, null, USER_ROLE_SCOPES)),
+            Map.entry("GET /api/v2/webhooks", new Rule(READ_WEBHOOKS, 200, null)),
+            Map.entry("POST /api/v2/webhooks", new Rule(MANAGE_WEBHOOKS, 201, target -> WEBHOOK_BODY)),
+            Map.entry("GET " + WEBHOOK, new Rule(READ_WEBHOOKS, 200, null)),
+            Map.entry("PATCH " + WEBHOOK, new Rule(MANAGE_WEBHOOKS, 200, target -> "{\"name\": \"Patched webhook\"}")),
+            Map.entry("DELETE " + WEBHOOK, new Rule(MANAGE_WEBHOOKS, 204, null)),
+            Map.entry("POST " + WEBHOOK + "/pause", new Rule(MANAGE_WEBHOOKS, 200, null)),
+            Map.entry("POST " + WEBHOOK + "/resume", new Rule(MANAGE_WEBHOOKS, 200, null)),
             Map.entry("PUT " + USER + "/role",
                     new Rule(USER_ROLES, 200, target -> "{\"role\": \"ANALYST\"}", USER_ROLE_SCOPES)));
 
@@ -298,7 +311,8 @@ class ScopeMatrixIT {
                 .replace("{serviceAccountId}", target.serviceAccountId())
                 .replace("{credentialId}", target.credentialId())
                 .replace("{commentId}", target.commentId())
-                .replace("{userId}", target.userId());
+                .replace("{userId}", target.userId())
+                .replace("{webhookId}", target.webhookId());
         if (rule.body() != null) {
             caller.body(rule.body().apply(target));
         }
@@ -308,21 +322,28 @@ class ScopeMatrixIT {
     /**
      * Creates a fresh service account for operations on one, so that delete or revoke cannot affect
      * another case, and a fresh comment by the caller holding incidents:comments for operations on a
-     * comment, because only its author may change it.
+     * comment, because only its author may change it. Operations on a webhook get a fresh webhook.
      */
     private Target newTarget(String operation) {
         if (operation.contains("{commentId}")) {
             Response comment = api.as(callerHolding(INCIDENT_COMMENTS)).body("{\"message\": \"Scope matrix comment\"}")
                     .post("/api/v2/workspaces/" + workspaceId + "/incidents/" + incidentId + "/comments");
             assertEquals(201, comment.statusCode(), comment.asString());
-            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", json(comment).getString("id"), "");
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", json(comment).getString("id"), "",
+                    "");
         }
         if (operation.contains("{userId}")) {
             String userId = api.addUser(WardenApi.uniqueName("matrix-target"), "READ_ONLY").id();
-            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", userId);
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", userId, "");
+        }
+        if (operation.contains("{webhookId}")) {
+            Response webhook = api.asAdmin().body(WEBHOOK_BODY).post("/api/v2/webhooks");
+            assertEquals(201, webhook.statusCode(), webhook.asString());
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", "",
+                    json(webhook).getString("id"));
         }
         if (!operation.contains("{serviceAccountId}")) {
-            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", "");
+            return new Target(workspaceId, incidentId, ticketId, gamebookId, "", "", "", "", "");
         }
         WardenApi.Credentials account = api.createServiceAccount(List.of(READ_ACCOUNTS), List.of());
         if (operation.endsWith("/enable")) {
@@ -330,7 +351,7 @@ class ScopeMatrixIT {
             assertEquals(200, disabled.statusCode(), disabled.asString());
         }
         return new Target(workspaceId, incidentId, ticketId, gamebookId, account.clientId(),
-                account.credentialId(), "", "");
+                account.credentialId(), "", "", "");
     }
 
     /** Returns a caller with exactly this scope, or an unrelated scope for operations open to any caller. */

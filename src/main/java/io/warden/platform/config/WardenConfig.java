@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,6 +65,10 @@ public class WardenConfig {
     @Inject
     @ConfigProperty(name = "WARDEN_KEK_ROTATION_BATCH_SIZE", defaultValue = "500")
     int kekRotationBatchSize;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_WEBHOOK_ALLOWED_HOSTS")
+    Optional<String> webhookAllowedHosts;
 
     /** Returns how many finished requests may wait for the background writer before new ones are dropped. */
     public int requestLogBufferSize() {
@@ -126,5 +134,17 @@ public class WardenConfig {
     /** Returns how many credentials a KEK rotation re-wraps in one transaction (at least 1). */
     public int kekRotationBatchSize() {
         return Math.max(1, kekRotationBatchSize);
+    }
+
+    /**
+     * Returns the lower-case webhook hosts that may use plain HTTP and any address, including
+     * loopback and private ones. The setting is comma-separated and empty by default.
+     */
+    public Set<String> webhookAllowedHosts() {
+        return webhookAllowedHosts.stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .filter(host -> !host.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 }
