@@ -9,6 +9,8 @@ import io.warden.platform.config.WardenConfig;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.ServiceAccount;
 import io.warden.serviceaccount.ServiceAccountChanged;
+import io.warden.webhook.WebhookEventType;
+import io.warden.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -49,6 +51,9 @@ public class CredentialService {
 
     @Inject
     EnvelopeCipher envelopeCipher;
+
+    @Inject
+    WebhookEvents webhookEvents;
 
     /** A newly issued credential together with its secret, which exists nowhere else. */
     public record IssuedCredential(Credential credential, String secret) {
@@ -147,6 +152,14 @@ public class CredentialService {
                 credential.getId(), actor, Json.createObjectBuilder()
                         .add("secretPrefix", credential.getSecretPrefix())
                         .add("reason", reason)
+                        .build());
+        webhookEvents.publish(account.getOrganizationId(), WebhookEventType.CREDENTIAL_REVOKED,
+                Json.createObjectBuilder()
+                        .add("serviceAccountId", account.getId())
+                        .add("credentialId", credential.getId())
+                        .add("secretPrefix", credential.getSecretPrefix())
+                        .add("reason", reason)
+                        .add("revokedBy", actor)
                         .build());
         LOG.info(() -> "Credential " + credential.getId() + " of service account " + account.getId() + " revoked by "
                 + actor + " (" + reason + ")");

@@ -16,6 +16,8 @@ import io.warden.scope.Scope;
 import io.warden.serviceaccount.ServiceAccountRequests.CreateServiceAccount;
 import io.warden.serviceaccount.ServiceAccountRequests.WorkspaceAccessBody;
 import io.warden.workspace.WorkspaceService;
+import io.warden.webhook.WebhookEventType;
+import io.warden.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,6 +62,9 @@ public class ServiceAccountService {
 
     @Inject
     ContinuationTokens tokens;
+
+    @Inject
+    WebhookEvents webhookEvents;
 
     @Transactional
     public ServiceAccountView create(Caller caller, CreateServiceAccount request) {
@@ -133,6 +138,14 @@ public class ServiceAccountService {
             changes.fire(new ServiceAccountChanged(account.getId()));
             audit.record(enabled ? AuditEventType.SERVICE_ACCOUNT_ENABLED : AuditEventType.SERVICE_ACCOUNT_DISABLED,
                     account.getOrganizationId(), account.getId(), null, caller.actor(), JsonObject.EMPTY_JSON_OBJECT);
+            if (!enabled) {
+                webhookEvents.publish(account.getOrganizationId(), WebhookEventType.SERVICE_ACCOUNT_DISABLED,
+                        Json.createObjectBuilder()
+                                .add("serviceAccountId", account.getId())
+                                .add("name", account.getName())
+                                .add("disabledBy", caller.actor())
+                                .build());
+            }
             LOG.info(() -> "Service account " + account.getId() + (enabled ? " enabled" : " disabled") + " by "
                     + caller.actor());
         }

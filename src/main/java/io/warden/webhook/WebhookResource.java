@@ -35,6 +35,9 @@ public class WebhookResource {
     @Inject
     WebhookService webhooks;
 
+    @Inject
+    WebhookDeliveryService deliveries;
+
     @Context
     SecurityContext securityContext;
 
@@ -99,5 +102,28 @@ public class WebhookResource {
     @Operation(summary = "Resume a paused webhook")
     public WebhookView resume(@PathParam("webhookId") String webhookId) {
         return webhooks.setPaused(Caller.of(securityContext), webhookId, false);
+    }
+
+    @GET
+    @Path("/{webhookId}/deliveries")
+    @RequiresScope(Scope.WEBHOOKS_READ)
+    @Operation(summary = "List the delivery attempts of a webhook, newest first",
+            description = "Each row has attemptedAt, eventType, deliveryId, attempt, outcome (delivered, error or "
+                    + "skipped), responseStatus, latencyMs and error. from and to (ISO-8601) limit attemptedAt; "
+                    + "pageSize 1-500 (default 100); pass nextCursor as cursor for the next page.")
+    public TimePage.Page<WebhookDeliveryLogView> listDeliveries(@PathParam("webhookId") String webhookId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("pageSize") String pageSize,
+            @QueryParam("cursor") String cursor) {
+        return deliveries.list(Caller.of(securityContext), webhookId, TimePage.parse(from, to, pageSize, cursor));
+    }
+
+    @POST
+    @Path("/{webhookId}/test")
+    @RequiresScope(Scope.WEBHOOKS_MANAGE)
+    @Operation(summary = "Send a signed ping to the webhook now",
+            description = "Returns the target's responseStatus (null when no response arrived), latencyMs and "
+                    + "error. The attempt also appears in the delivery log with eventType ping.")
+    public WebhookTestResult test(@PathParam("webhookId") String webhookId) {
+        return deliveries.ping(Caller.of(securityContext), webhookId);
     }
 }

@@ -112,7 +112,8 @@ public class WebhookService {
         return new WebhookUrlValidator(config.webhookAllowedHosts(), InetAddress::getAllByName);
     }
 
-    private Webhook require(Caller caller, String webhookId) {
+    /** Returns the caller's webhook, or raises 404 for an unknown id or another organization's webhook. */
+    Webhook require(Caller caller, String webhookId) {
         Webhook webhook = webhookId == null ? null : entityManager.find(Webhook.class, webhookId);
         if (webhook == null || !webhook.getOrganizationId().equals(caller.organizationId())) {
             throw ProblemException.notFound("Webhook " + webhookId + " was not found.");

@@ -168,6 +168,8 @@ class ScopeMatrixIT {
             Map.entry("DELETE " + WEBHOOK, new Rule(MANAGE_WEBHOOKS, 204, null)),
             Map.entry("POST " + WEBHOOK + "/pause", new Rule(MANAGE_WEBHOOKS, 200, null)),
             Map.entry("POST " + WEBHOOK + "/resume", new Rule(MANAGE_WEBHOOKS, 200, null)),
+            Map.entry("GET " + WEBHOOK + "/deliveries", new Rule(READ_WEBHOOKS, 200, null)),
+            Map.entry("POST " + WEBHOOK + "/test", new Rule(MANAGE_WEBHOOKS, 200, null)),
             Map.entry("PUT " + USER + "/role",
                     new Rule(USER_ROLES, 200, target -> "{\"role\": \"ANALYST\"}", USER_ROLE_SCOPES)));
 

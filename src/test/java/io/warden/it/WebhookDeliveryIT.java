@@ -1,0 +1,260 @@
+package io.warden.it;
+
+import static io.warden.it.WardenApi.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.response.Response;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Webhook delivery against a real HTTP receiver on 127.0.0.1 (which the test servers allow-list):
+ * the signature, retries after 5xx with one delivery id, and paused webhooks.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookDeliveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    /** One request that the receiver got. */
+    private record Received(String path, String deliveryId, String timestamp, String signature, String body) {
+
+        JsonObject json() {
+            return WardenApi.json(body);
+        }
+    }
+
+    private final WardenApi api = new WardenApi();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+
+    @BeforeAll
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        receiver.createContext("/", this::receive);
+        receiver.start();
+    }
+
+    @AfterAll
+    void stopReceiver() throws IOException {
+        receiver.stop(0);
+        api.assertNoSecretsInServerLogs();
+    }
+
+    /** Records the request and responds 500 to the first two requests of a delivery under /flaky, else 200. */
+    private void receive(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String path = exchange.getRequestURI().getPath();
+        String deliveryId = exchange.getRequestHeaders().getFirst("X-Warden-Delivery");
+        received.add(new Received(path, deliveryId, exchange.getRequestHeaders().getFirst("X-Warden-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Warden-Signature"), body));
+        long earlier = received.stream().filter(request -> deliveryId != null && deliveryId.equals(request.deliveryId()))
+                .count();
+        int status = path.startsWith("/flaky") && earlier <= 2 ? 500 : 200;
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    private String receiverUrl(String path) {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    /** Creates a webhook to the receiver and returns its id and shown signing secret. */
+    private JsonObject createWebhook(String path, String eventType) {
+        String body = Json.createObjectBuilder()
+                .add("name", WardenApi.uniqueName("delivery"))
+                .add("url", receiverUrl(path))
+                .add("eventTypes", Json.createArrayBuilder().add(eventType))
+                .build()
+                .toString();
+        Response created = api.asAdmin().body(body).post("/api/v2/webhooks");
+        assertEquals(201, created.statusCode(), created.asString());
+        api.rememberSecret(json(created).getString("signingSecret"));
+        return json(created);
+    }
+
+    private List<Received> awaitRequests(Predicate<Received> match, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        List<Received> matching = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            matching = received.stream().filter(match).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            Thread.sleep(200);
+        }
+        return matching;
+    }
+
+    private static Predicate<Received> about(String path, String field, String value) {
+        return request -> request.path().equals(path) && request.json().getJsonObject("data").getString(field, "")
+                .equals(value);
+    }
+
+    private static String hmac(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void disable(String serviceAccountId) {
+        Response disabled = api.adminPost("/api/v2/service-accounts/" + serviceAccountId + "/disable");
+        assertEquals(200, disabled.statusCode(), disabled.asString());
+    }
+
+    @Test
+    void signatureVerifiesWithShownSecret() throws Exception {
+        String secret = createWebhook("/signed", "credential.revoked").getString("signingSecret");
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        Response revoked = api.adminPost("/api/v2/service-accounts/" + account.clientId() + "/credentials/"
+                + account.credentialId() + "/revoke");
+        assertEquals(200, revoked.statusCode(), revoked.asString());
+
+        List<Received> requests = awaitRequests(about("/signed", "credentialId", account.credentialId()), 1);
+
+        assertEquals(1, requests.size(), "requests received: " + received);
+        Received request = requests.get(0);
+        assertEquals(hmac(secret, request.timestamp() + "." + request.body()), request.signature());
+        assertEquals("credential.revoked", request.json().getString("type"));
+        assertEquals(request.deliveryId(), request.json().getString("id"));
+        assertEquals(account.clientId(), request.json().getJsonObject("data").getString("serviceAccountId"));
+        long age = Instant.now().getEpochSecond() - Long.parseLong(request.timestamp());
+        assertTrue(age >= 0, "timestamp " + request.timestamp() + " lies in the future");
+        assertTrue(age < WAIT.toSeconds(), "timestamp " + request.timestamp() + " is too old");
+    }
+
+    @Test
+    void serverErrorsRetriedWithSameDeliveryId() throws Exception {
+        createWebhook("/flaky", "service_account.disabled");
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        disable(account.clientId());
+
+        List<Received> requests = awaitRequests(about("/flaky", "serviceAccountId", account.clientId()), 3);
+
+        assertEquals(3, requests.size(), "requests received: " + requests);
+        assertEquals(1, requests.stream().map(Received::deliveryId).distinct().count(), requests.toString());
+        assertEquals(1, requests.stream().map(Received::body).distinct().count(), requests.toString());
+        Thread.sleep(3000);
+        assertEquals(3, awaitRequests(about("/flaky", "serviceAccountId", account.clientId()), 3).size(),
+                "a fourth attempt followed the 200");
+    }
+
+    @Test
+    void deliveryLogListsAttemptsNewestFirst() throws Exception {
+        String webhookId = createWebhook("/flaky-logged", "service_account.disabled").getString("id");
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        disable(account.clientId());
+        List<Received> requests = awaitRequests(about("/flaky-logged", "serviceAccountId", account.clientId()), 3);
+        assertEquals(3, requests.size(), "requests received: " + received);
+
+        List<JsonObject> rows = List.of();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (rows.size() < 3 && Instant.now().isBefore(deadline)) {
+            Response log = api.asAdmin().get("/api/v2/webhooks/" + webhookId + "/deliveries");
+            assertEquals(200, log.statusCode(), log.asString());
+            rows = json(log).getJsonArray("items").getValuesAs(JsonObject.class);
+            Thread.sleep(200);
+        }
+
+        assertEquals(3, rows.size(), rows.toString());
+        assertEquals(List.of(3, 2, 1), rows.stream().map(row -> row.getInt("attempt")).toList());
+        assertEquals(List.of(200, 500, 500), rows.stream().map(row -> row.getInt("responseStatus")).toList());
+        assertEquals(List.of("delivered", "error", "error"), rows.stream().map(row -> row.getString("outcome")).toList());
+        for (JsonObject row : rows) {
+            assertEquals(requests.get(0).deliveryId(), row.getString("deliveryId"));
+            assertEquals("service_account.disabled", row.getString("eventType"));
+            assertTrue(row.getInt("latencyMs") >= 0, row.toString());
+            assertTrue(row.containsKey("attemptedAt"), row.toString());
+        }
+        assertTrue(rows.get(1).getString("error").contains("500"), rows.toString());
+    }
+
+    @Test
+    void pausedEventLoggedAsSkipped() throws Exception {
+        String webhookId = createWebhook("/skipped", "service_account.disabled").getString("id");
+        Response pause = api.adminPost("/api/v2/webhooks/" + webhookId + "/pause");
+        assertEquals(200, pause.statusCode(), pause.asString());
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        disable(account.clientId());
+
+        Response log = api.asAdmin().get("/api/v2/webhooks/" + webhookId + "/deliveries");
+
+        assertEquals(200, log.statusCode(), log.asString());
+        List<JsonObject> rows = json(log).getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("skipped", rows.get(0).getString("outcome"));
+        assertEquals(0, rows.get(0).getInt("attempt"));
+    }
+
+    @Test
+    void testPingReturnsTargetStatus() throws Exception {
+        JsonObject webhook = createWebhook("/ping", "incident.updated");
+
+        Response ping = api.adminPost("/api/v2/webhooks/" + webhook.getString("id") + "/test");
+
+        assertEquals(200, ping.statusCode(), ping.asString());
+        assertEquals(200, json(ping).getInt("responseStatus"));
+        assertTrue(json(ping).getBoolean("succeeded"), ping.asString());
+        assertTrue(json(ping).getJsonNumber("latencyMs").longValue() >= 0, ping.asString());
+        List<Received> requests = awaitRequests(request -> request.path().equals("/ping"), 1);
+        assertEquals(1, requests.size());
+        assertEquals("ping", requests.get(0).json().getString("type"));
+        assertEquals(json(ping).getString("deliveryId"), requests.get(0).deliveryId());
+        assertEquals(hmac(webhook.getString("signingSecret"), requests.get(0).timestamp() + "."
+                + requests.get(0).body()), requests.get(0).signature());
+    }
+
+    @Test
+    void testPingReportsServerError() {
+        JsonObject webhook = createWebhook("/flaky-ping", "incident.updated");
+
+        Response ping = api.adminPost("/api/v2/webhooks/" + webhook.getString("id") + "/test");
+
+        assertEquals(200, ping.statusCode(), ping.asString());
+        assertEquals(500, json(ping).getInt("responseStatus"));
+        assertEquals(false, json(ping).getBoolean("succeeded"));
+        assertTrue(json(ping).getString("error").contains("500"), ping.asString());
+    }
+
+    @Test
+    void pausedWebhookDeliversNothing() throws Exception {
+        JsonObject paused = createWebhook("/paused", "service_account.disabled");
+        Response pause = api.adminPost("/api/v2/webhooks/" + paused.getString("id") + "/pause");
+        assertEquals(200, pause.statusCode(), pause.asString());
+        createWebhook("/active", "service_account.disabled");
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        disable(account.clientId());
+
+        List<Received> active = awaitRequests(about("/active", "serviceAccountId", account.clientId()), 1);
+        assertEquals(1, active.size(), "the active webhook received nothing: " + received);
+        Thread.sleep(3000);
+
+        List<Received> toPaused = new ArrayList<>(received.stream().filter(request -> request.path().equals("/paused"))
+                .toList());
+        assertEquals(List.of(), toPaused);
+    }
+}
