@@ -3,6 +3,8 @@ package io.warden.incident;
 import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.platform.problem.ProblemException;
+import io.warden.webhook.WebhookEventType;
+import io.warden.webhook.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -31,6 +33,9 @@ public class IncidentCommentService {
     EntityManager entityManager;
 
     @Inject
+    WebhookEvents webhookEvents;
+
+    @Inject
     IncidentDetailService details;
 
     @Inject
@@ -46,6 +51,12 @@ public class IncidentCommentService {
         entityManager.persist(comment);
         history.record(caller, incident.getWorkspaceId(), incident.getId(), IncidentHistory.COMMENT_CREATED,
                 commentChange(null, comment.getId()));
+        webhookEvents.publish(caller.organizationId(), WebhookEventType.COMMENT_CREATED, Json.createObjectBuilder()
+                .add("workspaceId", incident.getWorkspaceId())
+                .add("incidentId", incident.getId())
+                .add("commentId", comment.getId())
+                .add("createdBy", caller.actor())
+                .build());
         LOG.info(() -> "Comment " + comment.getId() + " added to incident " + incident.getId() + " by "
                 + caller.actor());
         return IncidentDetails.CommentView.of(comment);

@@ -4,9 +4,13 @@ import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.platform.problem.ProblemException;
 import io.warden.user.PortalUser;
+import io.warden.webhook.WebhookEventType;
+import io.warden.webhook.WebhookEvents;
 import io.warden.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +29,9 @@ public class IncidentUpdateService {
 
     @PersistenceContext(unitName = "warden")
     EntityManager entityManager;
+
+    @Inject
+    WebhookEvents webhookEvents;
 
     @Inject
     IncidentDetailService details;
@@ -52,8 +59,15 @@ public class IncidentUpdateService {
         if (!changes.isEmpty()) {
             incident.changeStatus(update.status(), classification, reason, comment, ServerClock.now());
             flushOrFail(incident);
+            JsonObject changed = changes.build();
             history.record(caller, incident.getWorkspaceId(), incident.getId(), IncidentHistory.INCIDENT_UPDATED,
-                    changes.build());
+                    changed);
+            webhookEvents.publish(caller.organizationId(), WebhookEventType.INCIDENT_UPDATED, Json.createObjectBuilder()
+                    .add("workspaceId", incident.getWorkspaceId())
+                    .add("incidentId", incident.getId())
+                    .add("changes", changed)
+                    .add("updatedBy", caller.actor())
+                    .build());
             LOG.info(() -> "Incident " + incident.getId() + " of workspace " + incident.getWorkspaceId()
                     + " set to " + update.status() + " by " + caller.actor());
         }

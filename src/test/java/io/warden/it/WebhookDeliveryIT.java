@@ -241,6 +241,44 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void incidentChangesDelivered() throws Exception {
+        String body = Json.createObjectBuilder()
+                .add("name", WardenApi.uniqueName("incidents"))
+                .add("url", receiverUrl("/incidents"))
+                .add("eventTypes", Json.createArrayBuilder().add("incident.updated").add("comment.created"))
+                .build()
+                .toString();
+        Response webhook = api.asAdmin().body(body).post("/api/v2/webhooks");
+        assertEquals(201, webhook.statusCode(), webhook.asString());
+        api.rememberSecret(json(webhook).getString("signingSecret"));
+        String workspaceId = api.createWorkspace("webhook-incidents");
+        String incidentId = "webhook-incident";
+        api.importIncidentsOrFail(workspaceId, WardenApi.sentinelIncident(incidentId, "Webhook incident", "Low", "New",
+                "2024-03-01T10:00:00Z").build());
+        String incidentPath = "/api/v2/workspaces/" + workspaceId + "/incidents/" + incidentId;
+
+        Response updated = api.asAdmin().body("{\"status\": \"Active\"}").patch(incidentPath);
+        assertEquals(200, updated.statusCode(), updated.asString());
+        Response comment = api.asAdmin().body("{\"message\": \"Seen by the webhook test\"}")
+                .post(incidentPath + "/comments");
+        assertEquals(201, comment.statusCode(), comment.asString());
+
+        List<Received> requests = awaitRequests(about("/incidents", "workspaceId", workspaceId), 2);
+        assertEquals(2, requests.size(), "requests received: " + requests);
+        List<String> types = requests.stream().map(request -> request.json().getString("type")).sorted().toList();
+        assertEquals(List.of("comment.created", "incident.updated"), types);
+        for (Received request : requests) {
+            assertEquals(incidentId, request.json().getJsonObject("data").getString("incidentId"));
+        }
+        Received update = requests.stream().filter(request -> request.json().getString("type")
+                .equals("incident.updated")).findFirst().orElseThrow();
+        assertTrue(update.json().getJsonObject("data").containsKey("changes"), update.body());
+        Received created = requests.stream().filter(request -> request.json().getString("type")
+                .equals("comment.created")).findFirst().orElseThrow();
+        assertEquals(json(comment).getString("id"), created.json().getJsonObject("data").getString("commentId"));
+    }
+
+    @Test
     void pausedWebhookDeliversNothing() throws Exception {
         JsonObject paused = createWebhook("/paused", "service_account.disabled");
         Response pause = api.adminPost("/api/v2/webhooks/" + paused.getString("id") + "/pause");
