@@ -7,6 +7,7 @@ import io.warden.crypto.KeyWrapper;
 import io.warden.crypto.WrappedKey;
 import io.warden.platform.config.WardenConfig;
 import io.warden.platform.problem.ProblemException;
+import io.warden.webhook.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -97,6 +98,10 @@ public class KekRotationService {
         FailureLog failures = new FailureLog(kekId);
         Tally rewrapping = inBatches("re-wrapped", kekId, afterId -> self.rewrapBatch(kekId, afterId, failures));
         Tally verification = inBatches("verified", kekId, afterId -> self.verifyBatch(kekId, afterId, failures));
+
+        int webhookKeys = self.rewrapWebhookKeys(kekId);
+        LOG.info(() -> "KEK rotation to " + kekId + " re-wrapped the data keys of " + webhookKeys
+                + " webhook signing secrets");
 
         List<String> retired = verification.failed == 0 ? retireUnused(olderKekIds) : List.of();
         boolean finished = retired.containsAll(olderKekIds);
@@ -204,16 +209,35 @@ public class KekRotationService {
         return new BatchResult(rows.size(), verified, failed, lastId);
     }
 
+    /**
+     * Re-wraps the data keys of all webhook signing secrets that are not under {@code kekId}, in one
+     * transaction, because an organization has few webhooks compared with credentials.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int rewrapWebhookKeys(String kekId) {
+        List<Webhook> stale = entityManager.createQuery("SELECT w FROM Webhook w WHERE w.kekId <> :kekId",
+                Webhook.class)
+                .setParameter("kekId", kekId)
+                .getResultList();
+        for (Webhook webhook : stale) {
+            webhook.replaceWrappedKey(envelopeCipher.rewrap(webhook.getEncryptedSecret().dataKey()));
+        }
+        return stale.size();
+    }
+
     /** Retires each older KEK that no row refers to any more; one that is still used stays. */
     private List<String> retireUnused(Set<String> olderKekIds) {
         List<String> retired = new ArrayList<>();
         for (String oldKekId : new LinkedHashSet<>(olderKekIds)) {
             long stillUsed = entityManager.createNamedQuery(Credential.COUNT_BY_KEK, Long.class)
                     .setParameter("kekId", oldKekId)
-                    .getSingleResult();
+                    .getSingleResult()
+                    + entityManager.createQuery("SELECT COUNT(w) FROM Webhook w WHERE w.kekId = :kekId", Long.class)
+                            .setParameter("kekId", oldKekId)
+                            .getSingleResult();
             if (stillUsed > 0) {
-                LOG.warning(() -> "KEK " + oldKekId + " is not retired because " + stillUsed + " credentials "
-                        + "still refer to it; they were issued during the rotation. Call the operation again to "
+                LOG.warning(() -> "KEK " + oldKekId + " is not retired because " + stillUsed + " credentials or "
+                        + "webhook secrets still refer to it; they were issued during the rotation. Call the operation again to "
                         + "re-wrap them.");
                 continue;
             }

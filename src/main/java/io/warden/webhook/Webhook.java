@@ -144,6 +144,12 @@ public class Webhook {
         this.kekId = encrypted.dataKey().kekId();
     }
 
+    /** Stores the data key re-wrapped under another KEK; the ciphertext and IV stay valid. */
+    public void replaceWrappedKey(WrappedKey wrappedKey) {
+        this.wrappedDataKey = Base64.getEncoder().encodeToString(wrappedKey.bytes());
+        this.kekId = wrappedKey.kekId();
+    }
+
     public void rename(String newName) {
         this.name = newName;
     }

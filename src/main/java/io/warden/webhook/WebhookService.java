@@ -53,7 +53,6 @@ public class WebhookService {
         Webhook webhook = new Webhook(caller.organizationId(), fields.name().orElseThrow(),
                 fields.url().orElseThrow(), fields.eventTypes().orElseThrow(), caller.actor(), ServerClock.now());
 
-        // NOTE: KEK rotation re-wraps credential data keys only, so this data key stays under the current KEK.
         String secret = WebhookSigning.generateSecret();
         byte[] plaintext = secret.getBytes(StandardCharsets.UTF_8);
         try {

@@ -91,6 +91,25 @@ class KeyRotationIT {
         api.assertNoSecretsInServerLogs();
     }
 
+    /** A webhook's signing secret must still decrypt after its KEK was rotated and retired. */
+    @Test
+    void webhookSecretSurvivesRotation() {
+        Response created = api.asAdmin().body("{\"name\": \"Rotation webhook\", \"url\": "
+                + "\"http://127.0.0.1:9/rotation\", \"eventTypes\": [\"incident.updated\"]}").post("/api/v2/webhooks");
+        assertEquals(201, created.statusCode(), created::asString);
+        api.rememberSecret(WardenApi.json(created).getString("signingSecret"));
+        String webhookId = WardenApi.json(created).getString("id");
+
+        Response rotation = api.asAdmin().post(ROTATIONS);
+        assertEquals(200, rotation.statusCode(), rotation::asString);
+        assertTrue(WardenApi.json(rotation).getBoolean("finished"), rotation::asString);
+        Response ping = api.asAdmin().post("/api/v2/webhooks/" + webhookId + "/test");
+
+        assertEquals(200, ping.statusCode(), ping::asString);
+        assertFalse(ping.asString().contains("could not be decrypted"), ping::asString);
+        assertEquals("connection failed", WardenApi.json(ping).getString("error"), ping::asString);
+    }
+
     @Test
     void secondNodeWrapsUnderRotatedKek() throws Exception {
         JsonObject first = WardenApi.json(api.asAdmin().post(ROTATIONS));
