@@ -3,6 +3,7 @@ package io.warden.datasource;
 import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.platform.importing.ImportResult;
+import io.warden.platform.importing.Upserts;
 import io.warden.platform.importing.WorkspaceItemKey;
 import io.warden.platform.paging.ContinuationTokens;
 import io.warden.platform.paging.KeyPage;
@@ -42,15 +43,9 @@ public class DataSourceService {
         List<DataSource> rows = DataSourceParser.parse(workspace.getId(), body);
 
         Instant now = ServerClock.now();
-        int created = 0;
-        for (DataSource row : rows) {
-            row.importedAt = now;
-            if (entityManager.find(DataSource.class, new WorkspaceItemKey(workspace.getId(), row.id)) == null) {
-                created++;
-            }
-            entityManager.merge(row);
-        }
-        ImportResult result = new ImportResult(rows.size(), created, rows.size() - created);
+        rows.forEach(row -> row.importedAt = now);
+        ImportResult result = Upserts.mergeAll(entityManager, DataSource.class, rows,
+                row -> new WorkspaceItemKey(workspace.getId(), row.id));
         LOG.info(() -> "Imported " + result.imported() + " data sources into workspace " + workspace.getId() + " ("
                 + result.created() + " new, " + result.updated() + " updated) for " + caller.actor());
         return result;

@@ -3,6 +3,7 @@ package io.warden.investigation;
 import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.platform.importing.ImportResult;
+import io.warden.platform.importing.Upserts;
 import io.warden.platform.importing.WorkspaceItemKey;
 import io.warden.platform.paging.ContinuationTokens;
 import io.warden.platform.paging.TimePage;
@@ -47,15 +48,10 @@ public class InvestigationService {
         List<SignInLog> rows = GraphSignInParser.parse(workspace.getId(), body);
 
         Instant now = ServerClock.now();
-        int created = 0;
-        for (SignInLog row : rows) {
-            row.importedAt = now;
-            if (entityManager.find(SignInLog.class, new WorkspaceItemKey(workspace.getId(), row.id)) == null) {
-                created++;
-            }
-            entityManager.merge(row);
-        }
-        return logged(caller, workspace, "sign-ins", new ImportResult(rows.size(), created, rows.size() - created));
+        rows.forEach(row -> row.importedAt = now);
+        ImportResult result = Upserts.mergeAll(entityManager, SignInLog.class, rows,
+                row -> new WorkspaceItemKey(workspace.getId(), row.id));
+        return logged(caller, workspace, "sign-ins", result);
     }
 
     /** Imports Graph directoryAudit resources in one transaction: a bad item rejects the whole request. */
@@ -65,16 +61,10 @@ public class InvestigationService {
         List<DirectoryLog> rows = GraphDirectoryAuditParser.parse(workspace.getId(), body);
 
         Instant now = ServerClock.now();
-        int created = 0;
-        for (DirectoryLog row : rows) {
-            row.importedAt = now;
-            if (entityManager.find(DirectoryLog.class, new WorkspaceItemKey(workspace.getId(), row.id)) == null) {
-                created++;
-            }
-            entityManager.merge(row);
-        }
-        return logged(caller, workspace, "directory audits",
-                new ImportResult(rows.size(), created, rows.size() - created));
+        rows.forEach(row -> row.importedAt = now);
+        ImportResult result = Upserts.mergeAll(entityManager, DirectoryLog.class, rows,
+                row -> new WorkspaceItemKey(workspace.getId(), row.id));
+        return logged(caller, workspace, "directory audits", result);
     }
 
     private static ImportResult logged(Caller caller, Workspace workspace, String logKind, ImportResult result) {
