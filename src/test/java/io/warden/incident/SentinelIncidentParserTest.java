@@ -78,7 +78,7 @@ class SentinelIncidentParserTest {
     }
 
     @Test
-    void acceptsSevenFractionalDigitsNullOwnerAndExtraFields() {
+    void acceptsRealExportQuirks() {
         String body = "{\"value\":[" + item("a", "\"title\":\"Überwachung 監視\",\"severity\":\"low\",\"status\":\"active\","
                 + "\"createdTimeUtc\":\"2024-05-06T07:08:09.1234567Z\",\"owner\":null,\"somethingNew\":{\"x\":1}")
                 + "],\"nextLink\":null}";

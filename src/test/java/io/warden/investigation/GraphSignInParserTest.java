@@ -62,7 +62,7 @@ class GraphSignInParserTest {
     }
 
     @Test
-    void errorCodeZeroIsSuccessAndNullsAreAccepted() {
+    void successWithNullFields() {
         String body = "{\"value\":[{\"id\":\"a\",\"createdDateTime\":\"2024-05-06T07:08:09Z\",\"userDisplayName\":null,"
                 + "\"userPrincipalName\":null,\"location\":null,\"ipAddress\":\"\",\"status\":{\"errorCode\":0,"
                 + "\"failureReason\":null}}]}";

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A first session as a new user runs it with curl: an admin creates a workspace, imports Sentinel
- * incidents and creates a service account, then an integration calls the v2 API with the
- * account's Client ID and Client Secret until the admin revokes the credential.
+ * The README's first session with curl. An admin creates a workspace, imports Sentinel incidents
+ * and creates a service account. An integration then calls the v2 API with the account's Client
+ * ID and Client Secret until the admin revokes the credential.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CurlSessionIT {

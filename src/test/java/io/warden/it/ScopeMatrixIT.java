@@ -70,7 +70,8 @@ class ScopeMatrixIT {
 
     /**
      * The scopes of the Read-only and Analyst roles. A caller changes only users whose role scopes it
-     * holds and assigns only such roles, so the user-management cases that must succeed hold these too.
+     * has and assigns only such roles, so the callers of user-management cases that must succeed
+     * have these scopes too.
      */
     private static final List<String> USER_ROLE_SCOPES = List.of("incidents:read", "incidents:write",
             "incidents:comments", "gamebooks:read", "datasources:read", "tickets:read", "tickets:manage",
@@ -78,7 +79,7 @@ class ScopeMatrixIT {
 
     /**
      * An entry of the table: the scope required, the success status, the request body and the
-     * further scopes that the succeeding caller holds besides the required one.
+     * further scopes that the succeeding caller has besides the required one.
      */
     private record Rule(String scope, int successStatus, Function<Target, String> body, List<String> alsoHeld) {
 
