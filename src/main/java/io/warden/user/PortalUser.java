@@ -14,8 +14,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "portal_user")
 @NamedQuery(name = PortalUser.BY_LOGIN,
-        query = "SELECT u FROM PortalUser u WHERE u.loginName = :login AND u.deletedAt IS NULL")
-@NamedQuery(name = PortalUser.ANY_BY_LOGIN, query = "SELECT u FROM PortalUser u WHERE u.loginName = :login")
+        query = "SELECT u FROM PortalUser u WHERE u.activeLoginName = :login")
 @NamedQuery(name = PortalUser.COUNT, query = "SELECT COUNT(u) FROM PortalUser u")
 @NamedQuery(name = PortalUser.COUNT_WITH_ROLE, query = "SELECT COUNT(u) FROM PortalUser u WHERE "
         + "u.organizationId = :organizationId AND u.role = :role AND u.deletedAt IS NULL")
@@ -23,8 +22,6 @@ public class PortalUser {
 
     public static final String BY_LOGIN = "PortalUser.byLogin";
     public static final String COUNT = "PortalUser.count";
-    /** Finds a login name among active and removed users, because removed users keep theirs. */
-    public static final String ANY_BY_LOGIN = "PortalUser.anyByLogin";
     public static final String COUNT_WITH_ROLE = "PortalUser.countWithRole";
 
     @Id
@@ -36,6 +33,10 @@ public class PortalUser {
 
     @Column(name = "login_name", nullable = false, length = 320)
     private String loginName;
+
+    /** The login name while the user is active, null once removed, so that a new user can take it. */
+    @Column(name = "active_login_name", length = 320)
+    private String activeLoginName;
 
     @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
@@ -69,6 +70,7 @@ public class PortalUser {
         this.id = UUID.randomUUID().toString();
         this.organizationId = organizationId;
         this.loginName = loginName;
+        this.activeLoginName = loginName;
         this.displayName = displayName;
         this.role = role;
         this.passwordHash = passwordHash;
@@ -132,6 +134,7 @@ public class PortalUser {
     }
 
     public void markRemoved(Instant now) {
+        this.activeLoginName = null;
         this.deletedAt = now;
         this.updatedAt = now;
     }

@@ -75,7 +75,7 @@ public class UserService {
     @Transactional
     public UserView.Created add(Caller caller, UserRequests.NewUser request) {
         RoleGrants.requireAssignable(caller, request.role());
-        boolean loginNameTaken = !entityManager.createNamedQuery(PortalUser.ANY_BY_LOGIN, PortalUser.class)
+        boolean loginNameTaken = !entityManager.createNamedQuery(PortalUser.BY_LOGIN, PortalUser.class)
                 .setParameter("login", request.loginName())
                 .getResultList().isEmpty();
         if (loginNameTaken) {

@@ -58,15 +58,17 @@ class OrganizationIsolationIT {
                 organization.executeUpdate();
             }
             try (PreparedStatement user = database.prepareStatement("INSERT INTO portal_user (id, organization_id, "
-                    + "login_name, display_name, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "login_name, active_login_name, display_name, email, role, password_hash, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 user.setString(1, UUID.randomUUID().toString());
                 user.setString(2, secondOrganizationId);
                 user.setString(3, login);
-                user.setString(4, "Second admin");
-                user.setString(5, login + "@example.org");
-                user.setString(6, "ORGANIZATION_ADMIN");
-                user.setString(7, passwordHash);
-                user.setLong(8, now);
+                user.setString(4, login);
+                user.setString(5, "Second admin");
+                user.setString(6, login + "@example.org");
+                user.setString(7, "ORGANIZATION_ADMIN");
+                user.setString(8, passwordHash);
+                user.setLong(9, now);
                 user.executeUpdate();
             }
         }

@@ -5,6 +5,7 @@ import static io.warden.it.WardenApi.errorFields;
 import static io.warden.it.WardenApi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,13 +313,24 @@ class UserLifecycleIT {
     }
 
     @Test
-    void removedLoginNameStaysTaken() {
-        WardenApi.PortalLogin user = api.addUser(WardenApi.uniqueName("reused"), "READ_ONLY");
-        assertEquals(204, api.asAdmin().delete(USERS + "/" + user.id()).statusCode());
+    void removedLoginNameCanBeReused() {
+        WardenApi.PortalLogin removed = api.addUser(WardenApi.uniqueName("reused"), "READ_ONLY");
+        assertEquals(204, api.asAdmin().delete(USERS + "/" + removed.id()).statusCode());
 
-        Response again = api.asAdmin().body(newUser(user.loginName(), "READ_ONLY").toString()).post(USERS);
+        Response again = api.asAdmin().body(newUser(removed.loginName(), "ANALYST").toString()).post(USERS);
 
-        assertEquals(409, again.statusCode(), again.asString());
+        assertEquals(201, again.statusCode(), again.asString());
+        String newId = json(again).getString("id");
+        assertNotEquals(removed.id(), newId);
+        assertEquals(404, api.asAdmin().get(USERS + "/" + removed.id()).statusCode());
+        assertEquals(401, api.as(removed.authorization()).get("/api/v2/me").statusCode());
+        String password = json(again).getString("initialPassword");
+        api.rememberSecret(password);
+        Response me = api.as(api.basic(removed.loginName(), password)).get("/api/v2/me");
+        assertEquals(200, me.statusCode(), me.asString());
+        assertEquals(newId, json(me).getString("id"));
+        Response taken = api.asAdmin().body(newUser(removed.loginName(), "READ_ONLY").toString()).post(USERS);
+        assertEquals(409, taken.statusCode(), taken.asString());
     }
 
     @Test
