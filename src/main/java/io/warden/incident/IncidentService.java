@@ -40,6 +40,9 @@ public class IncidentService {
     @Inject
     ContinuationTokens tokens;
 
+    @Inject
+    IncidentEvents incidentEvents;
+
     /** Counts of one import. */
     public record ImportResult(int imported, int created, int updated) {
     }
@@ -61,9 +64,14 @@ public class IncidentService {
                 incident = new Incident(workspace.getId(), record.id());
                 incident.apply(record, now);
                 entityManager.persist(incident);
+                incidentEvents.created(caller, incident);
                 created++;
             } else {
+                IncidentHistory.Changes changes = IncidentEvents.importChanges(incident, record);
                 incident.apply(record, now);
+                if (!changes.isEmpty()) {
+                    incidentEvents.updated(caller, incident, changes.build());
+                }
             }
         }
         ImportResult result = new ImportResult(records.size(), created, records.size() - created);

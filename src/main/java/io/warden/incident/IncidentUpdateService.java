@@ -4,12 +4,9 @@ import io.warden.auth.Caller;
 import io.warden.platform.ServerClock;
 import io.warden.platform.problem.ProblemException;
 import io.warden.user.PortalUser;
-import io.warden.webhook.WebhookEventType;
-import io.warden.webhook.WebhookEvents;
 import io.warden.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -31,7 +28,7 @@ public class IncidentUpdateService {
     EntityManager entityManager;
 
     @Inject
-    WebhookEvents webhookEvents;
+    IncidentEvents incidentEvents;
 
     @Inject
     IncidentDetailService details;
@@ -62,12 +59,7 @@ public class IncidentUpdateService {
             JsonObject changed = changes.build();
             history.record(caller, incident.getWorkspaceId(), incident.getId(), IncidentHistory.INCIDENT_UPDATED,
                     changed);
-            webhookEvents.publish(caller.organizationId(), WebhookEventType.INCIDENT_UPDATED, Json.createObjectBuilder()
-                    .add("workspaceId", incident.getWorkspaceId())
-                    .add("incidentId", incident.getId())
-                    .add("changes", changed)
-                    .add("updatedBy", caller.actor())
-                    .build());
+            incidentEvents.updated(caller, incident, changed);
             LOG.info(() -> "Incident " + incident.getId() + " of workspace " + incident.getWorkspaceId()
                     + " set to " + update.status() + " by " + caller.actor());
         }
@@ -93,8 +85,10 @@ public class IncidentUpdateService {
         if (!changes.isEmpty()) {
             incident.assign(user, ServerClock.now());
             flushOrFail(incident);
+            JsonObject changed = changes.build();
             history.record(caller, incident.getWorkspaceId(), incident.getId(), IncidentHistory.OWNER_CHANGED,
-                    changes.build());
+                    changed);
+            incidentEvents.updated(caller, incident, changed);
             LOG.info(() -> "Incident " + incident.getId() + " of workspace " + incident.getWorkspaceId()
                     + (userId == null ? " unassigned" : " assigned to user " + userId) + " by " + caller.actor());
         }

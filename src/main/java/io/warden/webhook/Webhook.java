@@ -39,7 +39,14 @@ public class Webhook {
     @Column(name = "paused", nullable = false)
     private boolean paused;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @Column(name = "follow_redirects", nullable = false)
+    private boolean followRedirects;
+
+    /**
+     * Loaded on first use, so that the sender, which reads a webhook while it holds outbox row locks,
+     * never touches this table.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "webhook_event_type", joinColumns = @JoinColumn(name = "webhook_id"))
     @Column(name = "event_type", length = 40)
     @Enumerated(EnumType.STRING)
@@ -110,6 +117,10 @@ public class Webhook {
         return paused;
     }
 
+    public boolean isFollowRedirects() {
+        return followRedirects;
+    }
+
     public Set<WebhookEventType> getEventTypes() {
         return EnumSet.copyOf(eventTypes.isEmpty() ? EnumSet.noneOf(WebhookEventType.class) : eventTypes);
     }
@@ -161,6 +172,10 @@ public class Webhook {
     public void subscribe(Set<WebhookEventType> newEventTypes) {
         this.eventTypes.clear();
         this.eventTypes.addAll(newEventTypes);
+    }
+
+    public void setFollowRedirects(boolean followRedirects) {
+        this.followRedirects = followRedirects;
     }
 
     public void setPaused(boolean paused) {

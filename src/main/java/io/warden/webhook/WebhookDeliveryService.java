@@ -1,10 +1,7 @@
 package io.warden.webhook;
 
 import io.warden.auth.Caller;
-import io.warden.crypto.EnvelopeCipher;
-import io.warden.crypto.EnvelopeException;
 import io.warden.platform.ServerClock;
-import io.warden.platform.config.WardenConfig;
 import io.warden.platform.paging.ContinuationTokens;
 import io.warden.platform.paging.TimePage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The delivery log of a webhook and the test ping. */
@@ -36,15 +28,10 @@ public class WebhookDeliveryService {
     WebhookDeliveryStore store;
 
     @Inject
-    EnvelopeCipher envelopeCipher;
-
-    @Inject
-    WardenConfig config;
+    WebhookTransport transport;
 
     @Inject
     ContinuationTokens tokens;
-
-    private final WebhookHttp http = new WebhookHttp();
 
     /** Returns one page of the webhook's delivery log, newest attempt first. */
     public TimePage.Page<WebhookDeliveryLogView> list(Caller caller, String webhookId, TimePage page) {
@@ -68,33 +55,11 @@ public class WebhookDeliveryService {
         Instant attemptedAt = ServerClock.now();
         String body = WebhookEvents.pingPayload(webhook, deliveryId, attemptedAt).toString();
 
-        WebhookHttp.Result result;
-        Optional<String> rejection = new WebhookUrlValidator(config.webhookAllowedHosts(), InetAddress::getAllByName)
-                .rejectionOf(webhook.getUrl());
-        if (rejection.isPresent()) {
-            result = WebhookHttp.Result.notSent("url " + rejection.get());
-        } else {
-            result = sendPing(webhook, deliveryId, body);
-        }
+        WebhookHttp.Result result = transport.send(WebhookTransport.Target.of(webhook), deliveryId, "ping", body);
         store.recordPing(deliveryId, webhook.getId(), result, attemptedAt);
         LOG.info(() -> "Test ping " + deliveryId + " to webhook " + webhookId + " by " + caller.actor() + ": "
                 + (result.succeeded() ? "HTTP " + result.status() : result.error()));
         return new WebhookTestResult(deliveryId, result.succeeded(), result.status(),
                 WebhookDeliveryStore.latencyMillis(result), result.error());
-    }
-
-    private WebhookHttp.Result sendPing(Webhook webhook, String deliveryId, String body) {
-        byte[] secret;
-        try {
-            secret = envelopeCipher.decrypt(webhook.getEncryptedSecret(), Webhook.secretBinding(webhook.getId()));
-        } catch (EnvelopeException e) {
-            LOG.log(Level.SEVERE, "Decrypting the signing secret of webhook " + webhook.getId() + " failed", e);
-            return WebhookHttp.Result.notSent("the signing secret could not be decrypted");
-        }
-        try {
-            return http.send(webhook.getUrl(), deliveryId, "ping", body, new String(secret, StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
     }
 }

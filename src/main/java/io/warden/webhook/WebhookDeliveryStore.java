@@ -1,6 +1,5 @@
 package io.warden.webhook;
 
-import io.warden.crypto.EncryptedSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,8 +18,12 @@ public class WebhookDeliveryStore {
     EntityManager entityManager;
 
     /** A claimed delivery with everything needed to send it outside a transaction. */
-    public record ClaimedDelivery(String deliveryId, String webhookId, String url, String eventType, String payload,
-            int attempt, EncryptedSecret secret) {
+    public record ClaimedDelivery(String deliveryId, WebhookTransport.Target target, String eventType, String payload,
+            int attempt) {
+
+        String webhookId() {
+            return target.webhookId();
+        }
     }
 
     /**
@@ -50,9 +53,8 @@ public class WebhookDeliveryStore {
                 continue;
             }
             delivery.claimUntil(now.plus(claim));
-            claimed.add(new ClaimedDelivery(delivery.getId(), webhook.getId(), webhook.getUrl(),
-                    delivery.getEventType(), delivery.getPayload(), delivery.getAttempts() + 1,
-                    webhook.getEncryptedSecret()));
+            claimed.add(new ClaimedDelivery(delivery.getId(), WebhookTransport.Target.of(webhook),
+                    delivery.getEventType(), delivery.getPayload(), delivery.getAttempts() + 1));
         }
         return claimed;
     }

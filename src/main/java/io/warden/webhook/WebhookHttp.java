@@ -9,12 +9,30 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
-/** Sends one signed webhook request and classifies the outcome for the retry rules. */
+/**
+ * Sends one signed webhook request and classifies the outcome for the retry rules. Redirects are
+ * followed only on request, at most {@value #MAX_REDIRECTS} times, and each redirect target passes
+ * the same URL check as the configured target before it is contacted.
+ */
 public final class WebhookHttp {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_REDIRECTS = 3;
+    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+
+    /** Checks a URL before it is contacted; see {@link WebhookUrlValidator#rejectionOf}. */
+    @FunctionalInterface
+    public interface UrlCheck {
+        Optional<String> rejectionOf(String url);
+    }
+
+    /** One signed request: the same body, headers and signature go to every redirect target. */
+    public record SignedRequest(String deliveryId, String eventType, String body, String secret) {
+    }
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -47,35 +65,80 @@ public final class WebhookHttp {
         }
     }
 
-    /** Posts {@code body} to {@code url} with the delivery, timestamp and signature headers. */
-    public Result send(String url, String deliveryId, String eventType, String body, String secret) {
+    /**
+     * Posts the request to {@code url} with the delivery, timestamp and signature headers. A redirect
+     * response fails the attempt unless {@code followRedirects} is set. Then the same POST goes to
+     * the {@code Location} target once {@code check} accepts it.
+     */
+    public Result send(String url, boolean followRedirects, UrlCheck check, SignedRequest signed) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        String signature = WebhookSigning.signature(signed.secret(), timestamp, signed.body());
+        long started = System.nanoTime();
+        URI target = URI.create(url);
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<Void> response;
+            try {
+                response = client.send(request(target, signed, timestamp, signature),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (HttpTimeoutException e) {
+                return Result.networkError(since(started), "timed out (connect " + CONNECT_TIMEOUT.toSeconds()
+                        + " s, request " + REQUEST_TIMEOUT.toSeconds() + " s)");
+            } catch (ConnectException e) {
+                return Result.networkError(since(started), "connection to " + target.getHost() + " failed");
+            } catch (IOException e) {
+                return Result.networkError(since(started),
+                        "network error: " + (e.getMessage() == null ? "no detail" : e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Result.networkError(since(started), "interrupted during shutdown");
+            }
+
+            int status = response.statusCode();
+            if (!REDIRECT_STATUSES.contains(status)) {
+                return Result.response(status, since(started));
+            }
+            if (!followRedirects) {
+                return new Result(status, since(started), "the target redirected with HTTP " + status
+                        + "; redirects are followed only when the webhook's followRedirects is true", false);
+            }
+            if (redirects == MAX_REDIRECTS) {
+                return new Result(status, since(started), "the target redirected more than " + MAX_REDIRECTS
+                        + " times", false);
+            }
+            Optional<String> location = response.headers().firstValue("Location");
+            if (location.isEmpty()) {
+                return new Result(status, since(started), "the target redirected with HTTP " + status
+                        + " but sent no Location header", false);
+            }
+            URI next;
+            try {
+                next = target.resolve(location.get());
+            } catch (IllegalArgumentException e) {
+                return new Result(status, since(started), "the target redirected to an invalid Location", false);
+            }
+            Optional<String> rejection = check.rejectionOf(next.toString());
+            if (rejection.isPresent()) {
+                return new Result(status, since(started), "the redirect target is rejected: url "
+                        + rejection.get(), false);
+            }
+            target = next;
+        }
+    }
+
+    private HttpRequest request(URI target, SignedRequest signed, String timestamp, String signature) {
+        return HttpRequest.newBuilder(target)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Warden-Webhooks")
-                .header("X-Warden-Delivery", deliveryId)
-                .header("X-Warden-Event", eventType)
+                .header("X-Warden-Delivery", signed.deliveryId())
+                .header("X-Warden-Event", signed.eventType())
                 .header("X-Warden-Timestamp", timestamp)
-                .header("X-Warden-Signature", WebhookSigning.signature(secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("X-Warden-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(signed.body()))
                 .build();
-        long started = System.nanoTime();
-        try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            return Result.response(response.statusCode(), Duration.ofNanos(System.nanoTime() - started));
-        } catch (HttpTimeoutException e) {
-            return Result.networkError(Duration.ofNanos(System.nanoTime() - started),
-                    "timed out (connect " + CONNECT_TIMEOUT.toSeconds() + " s, request " + REQUEST_TIMEOUT.toSeconds()
-                            + " s)");
-        } catch (ConnectException e) {
-            return Result.networkError(Duration.ofNanos(System.nanoTime() - started), "connection failed");
-        } catch (IOException e) {
-            return Result.networkError(Duration.ofNanos(System.nanoTime() - started),
-                    "network error: " + (e.getMessage() == null ? "no detail" : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.networkError(Duration.ofNanos(System.nanoTime() - started), "interrupted during shutdown");
-        }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 }

@@ -18,14 +18,14 @@ import java.util.Set;
  */
 public final class WebhookRequests {
 
-    private static final Set<String> FIELDS = Set.of("name", "url", "eventTypes");
+    private static final Set<String> FIELDS = Set.of("name", "url", "eventTypes", "followRedirects");
 
     private WebhookRequests() {
     }
 
     /** The fields of a create or update request, where an empty Optional means the field was left out. */
     public record WebhookFields(Optional<String> name, Optional<String> url,
-            Optional<Set<WebhookEventType>> eventTypes) {
+            Optional<Set<WebhookEventType>> eventTypes, Optional<Boolean> followRedirects) {
     }
 
     /** Reads a create request, which needs all of name, url and eventTypes. */
@@ -60,7 +60,7 @@ public final class WebhookRequests {
         }
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
-                errors.add(new FieldError(field, "is not a webhook field; use name, url or eventTypes"));
+                errors.add(new FieldError(field, "is not a webhook field; use name, url, eventTypes or followRedirects"));
             }
         }
 
@@ -93,7 +93,16 @@ public final class WebhookRequests {
         if (body.containsKey("eventTypes")) {
             eventTypes = parseEventTypes(body.get("eventTypes"), errors);
         }
-        return new WebhookFields(name, url, eventTypes);
+        Optional<Boolean> followRedirects = Optional.empty();
+        if (body.containsKey("followRedirects")) {
+            JsonValue value = body.get("followRedirects");
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                followRedirects = Optional.of(value == JsonValue.TRUE);
+            } else {
+                errors.add(new FieldError("followRedirects", "must be true or false"));
+            }
+        }
+        return new WebhookFields(name, url, eventTypes, followRedirects);
     }
 
     private static Optional<Set<WebhookEventType>> parseEventTypes(JsonValue value, List<FieldError> errors) {
@@ -120,5 +129,16 @@ public final class WebhookRequests {
             return Optional.empty();
         }
         return Optional.of(types);
+    }
+
+    /** Reads an optional true/false query parameter, where a missing one is false. */
+    public static boolean parseFlag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField(name, "must be true or false, not " + value);
     }
 }

@@ -3,6 +3,7 @@ package io.warden.webhook;
 import io.warden.auth.Caller;
 import io.warden.platform.paging.KeyPage;
 import io.warden.platform.paging.TimePage;
+import io.warden.platform.persistence.TransientFailures;
 import io.warden.scope.RequiresScope;
 import io.warden.scope.Scope;
 import jakarta.inject.Inject;
@@ -45,8 +46,9 @@ public class WebhookResource {
     @RequiresScope(Scope.WEBHOOKS_MANAGE)
     @Operation(summary = "Create a webhook",
             description = "Body: name, url (https://, and no loopback, link-local or private address unless the "
-                    + "host is in WARDEN_WEBHOOK_ALLOWED_HOSTS) and eventTypes. The response carries "
-                    + "signingSecret, shown in this response only.")
+                    + "host is in WARDEN_WEBHOOK_ALLOWED_HOSTS), eventTypes and optionally followRedirects "
+                    + "(default false; when true, up to 3 redirects are followed, each target checked like url). "
+                    + "The response carries signingSecret, shown in this response only.")
     @APIResponse(responseCode = "201", description = "The webhook, with its signingSecret")
     public Response create(JsonObject body) {
         WebhookView created = webhooks.create(Caller.of(securityContext), body);
@@ -73,7 +75,7 @@ public class WebhookResource {
     @PATCH
     @Path("/{webhookId}")
     @RequiresScope(Scope.WEBHOOKS_MANAGE)
-    @Operation(summary = "Update name, url or eventTypes", description = "Fields left out stay as they are.")
+    @Operation(summary = "Update name, url, eventTypes or followRedirects", description = "Fields left out stay as they are.")
     public WebhookView update(@PathParam("webhookId") String webhookId, JsonObject body) {
         return webhooks.update(Caller.of(securityContext), webhookId, body);
     }
@@ -84,7 +86,8 @@ public class WebhookResource {
     @Operation(summary = "Delete a webhook")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("webhookId") String webhookId) {
-        webhooks.delete(Caller.of(securityContext), webhookId);
+        Caller caller = Caller.of(securityContext);
+        TransientFailures.retry("Deleting webhook " + webhookId, () -> webhooks.delete(caller, webhookId));
         return Response.noContent().build();
     }
 
@@ -93,15 +96,20 @@ public class WebhookResource {
     @RequiresScope(Scope.WEBHOOKS_MANAGE)
     @Operation(summary = "Pause a webhook", description = "A paused webhook sends nothing until it is resumed.")
     public WebhookView pause(@PathParam("webhookId") String webhookId) {
-        return webhooks.setPaused(Caller.of(securityContext), webhookId, true);
+        return webhooks.pause(Caller.of(securityContext), webhookId);
     }
 
     @POST
     @Path("/{webhookId}/resume")
     @RequiresScope(Scope.WEBHOOKS_MANAGE)
-    @Operation(summary = "Resume a paused webhook")
-    public WebhookView resume(@PathParam("webhookId") String webhookId) {
-        return webhooks.setPaused(Caller.of(securityContext), webhookId, false);
+    @Operation(summary = "Resume a paused webhook",
+            description = "Events skipped while the webhook was paused are not sent unless replaySkipped=true. "
+                    + "Then they are queued again with their delivery ids, oldest first, and replayedEvents "
+                    + "in the response counts them.")
+    public WebhookView resume(@PathParam("webhookId") String webhookId,
+            @QueryParam("replaySkipped") String replaySkipped) {
+        return webhooks.resume(Caller.of(securityContext), webhookId, WebhookRequests.parseFlag("replaySkipped",
+                replaySkipped));
     }
 
     @GET

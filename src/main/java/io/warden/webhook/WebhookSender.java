@@ -1,9 +1,7 @@
 package io.warden.webhook;
 
-import io.warden.crypto.EnvelopeCipher;
-import io.warden.crypto.EnvelopeException;
 import io.warden.platform.ServerClock;
-import io.warden.platform.config.WardenConfig;
+import io.warden.platform.persistence.TransientFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,13 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +30,7 @@ public class WebhookSender {
     static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(2);
     private static final long INTERVAL_MILLIS = 1000;
     private static final int BATCH_SIZE = 20;
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
     /** Longer than a batch of requests can take, so a claim only expires after a crashed node. */
     private static final Duration CLAIM = Duration.ofMinutes(10);
 
@@ -46,12 +41,8 @@ public class WebhookSender {
     WebhookDeliveryStore store;
 
     @Inject
-    EnvelopeCipher envelopeCipher;
-
-    @Inject
-    WardenConfig config;
-
-    private final WebhookHttp http = new WebhookHttp();
+    WebhookTransport transport;
+    private final FailureWarnings failureWarnings = new FailureWarnings(WARNING_INTERVAL);
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -70,50 +61,46 @@ public class WebhookSender {
         try {
             sendDue();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Sending due webhook deliveries failed; they are retried on the next run", e);
+            if (TransientFailures.isTransient(e)) {
+                LOG.log(Level.WARNING, "Claiming or recording webhook deliveries was rolled back by a lock conflict; "
+                        + "the next run retries", e);
+            } else {
+                LOG.log(Level.SEVERE, "Sending due webhook deliveries failed; they are retried on the next run", e);
+            }
         }
     }
 
     synchronized void sendDue() {
+        failureWarnings.prune(ServerClock.now());
         List<WebhookDeliveryStore.ClaimedDelivery> batch = store.claimDue(ServerClock.now(), BATCH_SIZE, CLAIM);
         for (WebhookDeliveryStore.ClaimedDelivery delivery : batch) {
             Instant attemptedAt = ServerClock.now();
-            WebhookHttp.Result result = attempt(delivery);
+            WebhookHttp.Result result = transport.send(delivery.target(), delivery.deliveryId(),
+                    delivery.eventType(), delivery.payload());
             Instant retryAt = null;
             if (!result.succeeded() && result.retryable() && delivery.attempt() < MAX_ATTEMPTS) {
                 retryAt = ServerClock.now().plus(FIRST_RETRY_DELAY.multipliedBy(1L << (delivery.attempt() - 1)));
             }
             store.recordAttempt(delivery, result, attemptedAt, retryAt);
             if (!result.succeeded()) {
-                Instant nextAttempt = retryAt;
-                LOG.warning(() -> "Webhook delivery " + delivery.deliveryId() + " to webhook " + delivery.webhookId()
-                        + " failed on attempt " + delivery.attempt() + ": " + result.error()
-                        + (nextAttempt == null ? "; no further attempt" : "; retrying at " + nextAttempt));
+                logFailure(delivery, result, retryAt);
             }
         }
     }
 
-    /** Re-checks the URL, decrypts the signing secret and sends one attempt. */
-    private WebhookHttp.Result attempt(WebhookDeliveryStore.ClaimedDelivery delivery) {
-        // NOTE: the HTTP client resolves the host again, so a DNS change between this check and the
-        // connection is not caught.
-        Optional<String> rejection = new WebhookUrlValidator(config.webhookAllowedHosts(), InetAddress::getAllByName)
-                .rejectionOf(delivery.url());
-        if (rejection.isPresent()) {
-            return WebhookHttp.Result.notSent("url " + rejection.get());
-        }
-        byte[] secret;
-        try {
-            secret = envelopeCipher.decrypt(delivery.secret(), Webhook.secretBinding(delivery.webhookId()));
-        } catch (EnvelopeException e) {
-            LOG.log(Level.SEVERE, "Decrypting the signing secret of webhook " + delivery.webhookId() + " failed", e);
-            return WebhookHttp.Result.notSent("the signing secret could not be decrypted");
-        }
-        try {
-            return http.send(delivery.url(), delivery.deliveryId(), delivery.eventType(), delivery.payload(),
-                    new String(secret, StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(secret, (byte) 0);
+    /** Logs a failed attempt as a warning, at most once a minute per webhook, and otherwise at FINE. */
+    private void logFailure(WebhookDeliveryStore.ClaimedDelivery delivery, WebhookHttp.Result result, Instant retryAt) {
+        String message = "Webhook delivery " + delivery.deliveryId() + " to webhook " + delivery.webhookId()
+                + " failed on attempt " + delivery.attempt() + ": " + result.error()
+                + (retryAt == null ? "; no further attempt" : "; retrying at " + retryAt);
+        int hidden = failureWarnings.onFailure(delivery.webhookId(), ServerClock.now());
+        if (hidden < 0) {
+            LOG.fine(message);
+        } else if (hidden == 0) {
+            LOG.warning(message);
+        } else {
+            LOG.warning(message + " (" + hidden + " more failed attempts of this webhook were logged at FINE "
+                    + "since the last warning)");
         }
     }
 }

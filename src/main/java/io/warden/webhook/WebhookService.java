@@ -52,6 +52,7 @@ public class WebhookService {
         WebhookFields fields = WebhookRequests.parseCreate(body, urlValidator());
         Webhook webhook = new Webhook(caller.organizationId(), fields.name().orElseThrow(),
                 fields.url().orElseThrow(), fields.eventTypes().orElseThrow(), caller.actor(), ServerClock.now());
+        webhook.setFollowRedirects(fields.followRedirects().orElse(false));
 
         String secret = WebhookSigning.generateSecret();
         byte[] plaintext = secret.getBytes(StandardCharsets.UTF_8);
@@ -85,25 +86,58 @@ public class WebhookService {
         fields.name().ifPresent(webhook::rename);
         fields.url().ifPresent(webhook::retarget);
         fields.eventTypes().ifPresent(webhook::subscribe);
+        fields.followRedirects().ifPresent(webhook::setFollowRedirects);
         webhook.touch(caller.actor(), ServerClock.now());
         LOG.info(() -> "Webhook " + webhookId + " updated by " + caller.actor() + ": " + body.keySet());
         return WebhookView.of(webhook);
     }
 
-    /** Pauses or resumes a webhook. Setting the state it already has changes only the update time. */
+    /** Pauses a webhook. Pausing a paused webhook changes only the update time. */
     @Transactional
-    public WebhookView setPaused(Caller caller, String webhookId, boolean paused) {
+    public WebhookView pause(Caller caller, String webhookId) {
         Webhook webhook = requireLocked(caller, webhookId);
-        webhook.setPaused(paused);
+        webhook.setPaused(true);
         webhook.touch(caller.actor(), ServerClock.now());
-        LOG.info(() -> "Webhook " + webhookId + (paused ? " paused" : " resumed") + " by " + caller.actor());
+        LOG.info(() -> "Webhook " + webhookId + " paused by " + caller.actor());
         return WebhookView.of(webhook);
     }
 
+    /**
+     * Resumes a webhook. Events skipped while it was paused stay skipped unless
+     * {@code replaySkipped} is set. Then they are queued again with their original delivery ids, in
+     * the order they happened, and the view reports how many.
+     */
+    @Transactional
+    public WebhookView resume(Caller caller, String webhookId, boolean replaySkipped) {
+        Webhook webhook = requireLocked(caller, webhookId);
+        webhook.setPaused(false);
+        webhook.touch(caller.actor(), ServerClock.now());
+        if (!replaySkipped) {
+            LOG.info(() -> "Webhook " + webhookId + " resumed by " + caller.actor());
+            return WebhookView.of(webhook);
+        }
+
+        int replayed = entityManager.createQuery("UPDATE WebhookDelivery d SET d.status = :pending, "
+                + "d.nextAttemptAt = d.createdAt, d.claimedUntil = NULL "
+                + "WHERE d.webhookId = :webhookId AND d.status = :skipped")
+                .setParameter("pending", WebhookDelivery.PENDING)
+                .setParameter("webhookId", webhook.getId())
+                .setParameter("skipped", WebhookDelivery.SKIPPED)
+                .executeUpdate();
+        LOG.info(() -> "Webhook " + webhookId + " resumed by " + caller.actor() + ", replaying " + replayed
+                + " skipped events");
+        return WebhookView.of(webhook).withReplayedEvents(replayed);
+    }
+
+    /**
+     * Deletes the webhook with its outbox rows and delivery log. The delete is flushed here, so a
+     * lock conflict with the sender surfaces to the caller, which may run it again.
+     */
     @Transactional
     public void delete(Caller caller, String webhookId) {
         Webhook webhook = requireLocked(caller, webhookId);
         entityManager.remove(webhook);
+        entityManager.flush();
         LOG.info(() -> "Webhook " + webhookId + " deleted by " + caller.actor());
     }
 

@@ -15,8 +15,8 @@ import java.util.Set;
  * addresses. A host on the allow-list ({@code WARDEN_WEBHOOK_ALLOWED_HOSTS}) may also use plain HTTP
  * and any address, so that a receiver on the same machine or network can be configured on purpose.
  *
- * <p>NOTE: the check runs when a webhook is created or changed. A DNS name that later resolves to
- * another address is not caught here, so the sender must check the address again before it connects.
+ * <p>A DNS name can resolve to another address later, so the URL is checked when a webhook is
+ * saved, again before each attempt, and for each redirect target.
  */
 public final class WebhookUrlValidator {
 

@@ -107,7 +107,7 @@ class KeyRotationIT {
 
         assertEquals(200, ping.statusCode(), ping::asString);
         assertFalse(ping.asString().contains("could not be decrypted"), ping::asString);
-        assertEquals("connection failed", WardenApi.json(ping).getString("error"), ping::asString);
+        assertEquals("connection to 127.0.0.1 failed", WardenApi.json(ping).getString("error"), ping::asString);
     }
 
     @Test

@@ -62,7 +62,10 @@ class WebhookDeliveryIT {
         api.assertNoSecretsInServerLogs();
     }
 
-    /** Records the request and responds 500 to the first two requests of a delivery under /flaky, else 200. */
+    /**
+     * Records the request and responds 500 to the first two requests of a delivery under /flaky, a
+     * redirect for /moved (to /moved-here) and /moved-away (to a private address), else 200.
+     */
     private void receive(HttpExchange exchange) throws IOException {
         String body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -74,8 +77,16 @@ class WebhookDeliveryIT {
                 exchange.getRequestHeaders().getFirst("X-Warden-Signature"), body));
         long earlier = received.stream().filter(request -> deliveryId != null && deliveryId.equals(request.deliveryId()))
                 .count();
-        int status = path.startsWith("/flaky") && earlier <= 2 ? 500 : 200;
-        exchange.sendResponseHeaders(status, -1);
+        if (path.equals("/moved")) {
+            exchange.getResponseHeaders().add("Location", "/moved-here");
+            exchange.sendResponseHeaders(307, -1);
+        } else if (path.equals("/moved-away")) {
+            exchange.getResponseHeaders().add("Location", "https://10.20.30.40/hook");
+            exchange.sendResponseHeaders(302, -1);
+        } else {
+            int status = path.startsWith("/flaky") && earlier <= 2 ? 500 : 200;
+            exchange.sendResponseHeaders(status, -1);
+        }
         exchange.close();
     }
 
@@ -276,6 +287,119 @@ class WebhookDeliveryIT {
         Received created = requests.stream().filter(request -> request.json().getString("type")
                 .equals("comment.created")).findFirst().orElseThrow();
         assertEquals(json(comment).getString("id"), created.json().getJsonObject("data").getString("commentId"));
+    }
+
+    @Test
+    void importAndOwnerChangeDelivered() throws Exception {
+        String body = Json.createObjectBuilder()
+                .add("name", WardenApi.uniqueName("imports"))
+                .add("url", receiverUrl("/imports"))
+                .add("eventTypes", Json.createArrayBuilder().add("incident.created").add("incident.updated"))
+                .build()
+                .toString();
+        Response webhook = api.asAdmin().body(body).post("/api/v2/webhooks");
+        assertEquals(201, webhook.statusCode(), webhook.asString());
+        api.rememberSecret(json(webhook).getString("signingSecret"));
+        String workspaceId = api.createWorkspace("webhook-imports");
+        String incidentId = "imported-incident";
+        JsonObject incident = WardenApi.sentinelIncident(incidentId, "Imported incident", "Low", "New",
+                "2024-03-01T10:00:00Z").build();
+
+        api.importIncidentsOrFail(workspaceId, incident);
+        List<Received> created = awaitRequests(about("/imports", "workspaceId", workspaceId), 1);
+        api.importIncidentsOrFail(workspaceId, incident);
+        api.importIncidentsOrFail(workspaceId, WardenApi.sentinelIncident(incidentId, "Imported incident", "High",
+                "New", "2024-03-01T10:00:00Z").build());
+        String adminId = json(api.asAdmin().get("/api/v2/me")).getString("id");
+        Response assigned = api.asAdmin().body("{\"userId\": \"" + adminId + "\"}")
+                .put("/api/v2/workspaces/" + workspaceId + "/incidents/" + incidentId + "/owner");
+        assertEquals(200, assigned.statusCode(), assigned.asString());
+        awaitRequests(about("/imports", "workspaceId", workspaceId), 3);
+        Thread.sleep(2000);
+        List<Received> requests = received.stream().filter(about("/imports", "workspaceId", workspaceId)).toList();
+
+        assertEquals(1, created.size(), "requests received: " + received);
+        JsonObject createdData = created.get(0).json().getJsonObject("data");
+        assertEquals("incident.created", created.get(0).json().getString("type"));
+        assertEquals(incidentId, createdData.getString("incidentId"));
+        assertEquals("Imported incident", createdData.getString("title"));
+        assertEquals("Low", createdData.getString("severity"));
+        assertEquals(3, requests.size(), "expected created, severity and owner events only: " + requests);
+        List<JsonObject> changes = requests.stream()
+                .filter(request -> request.json().getString("type").equals("incident.updated"))
+                .map(request -> request.json().getJsonObject("data").getJsonObject("changes")).toList();
+        JsonObject severity = changes.stream().filter(change -> change.containsKey("severity")).findFirst()
+                .orElseThrow(() -> new AssertionError("no severity change in " + changes));
+        assertEquals("High", severity.getJsonObject("severity").getString("after"));
+        JsonObject owner = changes.stream().filter(change -> change.containsKey("owner.userId")).findFirst()
+                .orElseThrow(() -> new AssertionError("no owner change in " + changes));
+        assertEquals(adminId, owner.getJsonObject("owner.userId").getString("after"));
+    }
+
+    @Test
+    void redirectFollowedOnlyWhenEnabled() throws Exception {
+        JsonObject webhook = createWebhook("/moved", "incident.updated");
+        String path = "/api/v2/webhooks/" + webhook.getString("id");
+
+        Response notFollowed = api.adminPost(path + "/test");
+        Response enabled = api.asAdmin().body("{\"followRedirects\": true}").patch(path);
+        Response followed = api.adminPost(path + "/test");
+
+        assertEquals(200, notFollowed.statusCode(), notFollowed.asString());
+        assertEquals(307, json(notFollowed).getInt("responseStatus"));
+        assertTrue(json(notFollowed).getString("error").contains("followRedirects"), notFollowed.asString());
+        assertEquals(200, enabled.statusCode(), enabled.asString());
+        assertEquals(200, followed.statusCode(), followed.asString());
+        assertTrue(json(followed).getBoolean("succeeded"), followed.asString());
+        List<Received> redirected = awaitRequests(request -> request.path().equals("/moved-here"), 1);
+        assertEquals(1, redirected.size(), "requests received: " + received);
+        assertEquals(json(followed).getString("deliveryId"), redirected.get(0).deliveryId());
+        assertEquals(hmac(webhook.getString("signingSecret"), redirected.get(0).timestamp() + "."
+                + redirected.get(0).body()), redirected.get(0).signature());
+    }
+
+    @Test
+    void redirectToPrivateAddressRejected() {
+        JsonObject webhook = createWebhook("/moved-away", "incident.updated");
+        String path = "/api/v2/webhooks/" + webhook.getString("id");
+        Response enabled = api.asAdmin().body("{\"followRedirects\": true}").patch(path);
+        assertEquals(200, enabled.statusCode(), enabled.asString());
+
+        Response ping = api.adminPost(path + "/test");
+
+        assertEquals(200, ping.statusCode(), ping.asString());
+        assertEquals(false, json(ping).getBoolean("succeeded"));
+        assertEquals(302, json(ping).getInt("responseStatus"));
+        assertTrue(json(ping).getString("error").contains("a private address"), ping.asString());
+    }
+
+    @Test
+    void resumeReplaysSkippedOnlyWhenAsked() throws Exception {
+        String plainId = createWebhook("/resumed-plain", "service_account.disabled").getString("id");
+        String replayId = createWebhook("/resumed-replay", "service_account.disabled").getString("id");
+        assertEquals(200, api.adminPost("/api/v2/webhooks/" + plainId + "/pause").statusCode());
+        assertEquals(200, api.adminPost("/api/v2/webhooks/" + replayId + "/pause").statusCode());
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        disable(account.clientId());
+        Response skippedLog = api.asAdmin().get("/api/v2/webhooks/" + replayId + "/deliveries");
+        String skippedDeliveryId = json(skippedLog).getJsonArray("items").getJsonObject(0).getString("deliveryId");
+
+        Response invalid = api.adminPost("/api/v2/webhooks/" + replayId + "/resume?replaySkipped=yes");
+        Response plain = api.adminPost("/api/v2/webhooks/" + plainId + "/resume");
+        Response replay = api.adminPost("/api/v2/webhooks/" + replayId + "/resume?replaySkipped=true");
+        List<Received> replayed = awaitRequests(about("/resumed-replay", "serviceAccountId", account.clientId()), 1);
+        Thread.sleep(2000);
+
+        assertEquals(400, invalid.statusCode(), invalid.asString());
+        assertEquals(List.of("replaySkipped"), WardenApi.errorFields(invalid));
+        assertEquals(200, plain.statusCode(), plain.asString());
+        assertEquals("active", json(plain).getString("status"));
+        assertTrue(!json(plain).containsKey("replayedEvents"), plain.asString());
+        assertEquals(200, replay.statusCode(), replay.asString());
+        assertEquals(1, json(replay).getInt("replayedEvents"));
+        assertEquals(1, replayed.size(), "requests received: " + received);
+        assertEquals(skippedDeliveryId, replayed.get(0).deliveryId());
+        assertEquals(List.of(), received.stream().filter(request -> request.path().equals("/resumed-plain")).toList());
     }
 
     @Test

@@ -222,6 +222,31 @@ class WebhookIT {
         assertEquals(List.of("eventTypes"), errorFields(rejected));
     }
 
+    @Test
+    void followRedirectsOffByDefault() {
+        JsonObject created = create(WardenApi.uniqueName("redirects"));
+        String path = WEBHOOKS + "/" + created.getString("id");
+
+        Response patched = api.asAdmin().body("{\"followRedirects\": true}").patch(path);
+
+        assertEquals(false, created.getBoolean("followRedirects"));
+        assertEquals(200, patched.statusCode(), patched.asString());
+        assertEquals(true, json(patched).getBoolean("followRedirects"));
+        assertEquals(true, json(api.asAdmin().get(path)).getBoolean("followRedirects"));
+    }
+
+    @Test
+    void nonBooleanFollowRedirectsRejected() {
+        JsonObject created = create(WardenApi.uniqueName("redirects-invalid"));
+        String path = WEBHOOKS + "/" + created.getString("id");
+
+        Response rejected = api.asAdmin().body("{\"followRedirects\": \"yes\"}").patch(path);
+
+        assertEquals(400, rejected.statusCode(), rejected.asString());
+        assertEquals(List.of("followRedirects"), errorFields(rejected));
+        assertEquals(false, json(api.asAdmin().get(path)).getBoolean("followRedirects"));
+    }
+
     @AfterAll
     void serverLogsContainNoSecrets() throws IOException {
         api.assertNoSecretsInServerLogs();
