@@ -16,7 +16,9 @@ public enum AuditEventType {
     USER_ADDED("user.added"),
     USER_UPDATED("user.updated"),
     USER_ROLE_CHANGED("user.role_changed"),
-    USER_REMOVED("user.removed");
+    USER_REMOVED("user.removed"),
+    USER_PASSWORD_CHANGED("user.password_changed"),
+    USER_PASSWORD_RESET("user.password_reset");
 
     private final String apiName;
 

@@ -105,6 +105,12 @@ public class PortalUser {
         return passwordHash;
     }
 
+    /** Stores a new password hash, in the format of Jakarta Security's {@code Pbkdf2PasswordHash}. */
+    public void changePasswordHash(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.updatedAt = now;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -19,6 +19,8 @@ public final class UserRequests {
     static final int MAX_LOGIN_NAME = 320;
     static final int MAX_DISPLAY_NAME = 200;
     static final int MAX_EMAIL = 320;
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
 
     private UserRequests() {
     }
@@ -89,6 +91,43 @@ public final class UserRequests {
             throw ProblemException.invalidFields(errors);
         }
         return role;
+    }
+
+    /** A self-service password change. The service checks the current password against the stored hash. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[hidden]";
+        }
+    }
+
+    /**
+     * Reads a password change. The new password must have {@value #MIN_PASSWORD} to
+     * {@value #MAX_PASSWORD} characters, must not be blank and must differ from the current one.
+     */
+    public static PasswordChange parsePasswordChange(JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        String current = requiredString(body, "currentPassword", errors);
+        String next = requiredString(body, "newPassword", errors);
+        if (next != null) {
+            if (next.length() < MIN_PASSWORD || next.length() > MAX_PASSWORD || next.isBlank()) {
+                errors.add(new FieldError("newPassword", "must have " + MIN_PASSWORD + " to " + MAX_PASSWORD
+                        + " characters and not be blank"));
+            } else if (next.equals(current)) {
+                errors.add(new FieldError("newPassword", "must differ from the current password"));
+            }
+        }
+        for (String field : body.keySet()) {
+            if (!field.equals("currentPassword") && !field.equals("newPassword")) {
+                errors.add(new FieldError(field, "is not a field of a password change; send currentPassword and "
+                        + "newPassword"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        return new PasswordChange(current, next);
     }
 
     /**

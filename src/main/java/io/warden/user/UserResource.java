@@ -37,6 +37,9 @@ public class UserResource {
     @Inject
     UserService users;
 
+    @Inject
+    PasswordService passwords;
+
     @Context
     SecurityContext securityContext;
 
@@ -102,5 +105,16 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The user is the last Organization Admin")
     public UserView changeRole(@PathParam("userId") String userId, @NotNull(message = "is required") JsonObject body) {
         return users.changeRole(Caller.of(securityContext), userId, UserRequests.parseRoleChange(body));
+    }
+
+    @POST
+    @Path("/{userId}/password-reset")
+    @RequiresScope(Scope.ORG_USERS_MANAGE)
+    @Operation(summary = "Replace a user's password with a generated one",
+            description = "The old password stops working at once. The response carries initialPassword, shown in "
+                    + "this response only. The caller must hold every scope of the user's role.")
+    @APIResponse(responseCode = "200", description = "The user's id, loginName and new initialPassword")
+    public PasswordService.Reset resetPassword(@PathParam("userId") String userId) {
+        return passwords.reset(Caller.of(securityContext), userId);
     }
 }

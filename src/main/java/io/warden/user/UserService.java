@@ -20,9 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -37,16 +35,14 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class.getName());
 
-    /** Random bytes of an initial password: 144 bits, 24 characters of URL-safe Base64. */
-    private static final int INITIAL_PASSWORD_BYTES = 18;
-
-    private final SecureRandom random = new SecureRandom();
-
     @PersistenceContext(unitName = "warden")
     EntityManager entityManager;
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    PasswordService passwords;
 
     @Inject
     AuditTrail auditTrail;
@@ -84,7 +80,7 @@ public class UserService {
                     List.of(new FieldError("loginName", "is already taken")));
         }
 
-        String initialPassword = generatePassword();
+        String initialPassword = passwords.generateInitialPassword();
         PortalUser user = new PortalUser(caller.organizationId(), request.loginName(), request.displayName(),
                 request.role(), passwordHash.generate(initialPassword.toCharArray()), ServerClock.now());
         user.setEmail(request.email());
@@ -191,7 +187,7 @@ public class UserService {
         }
     }
 
-    private PortalUser requireUser(Caller caller, String userId) {
+    PortalUser requireUser(Caller caller, String userId) {
         PortalUser user = userId == null ? null : entityManager.find(PortalUser.class, userId);
         if (user == null || user.isRemoved() || !user.getOrganizationId().equals(caller.organizationId())) {
             throw ProblemException.notFound("User " + userId + " was not found.");
@@ -199,13 +195,7 @@ public class UserService {
         return user;
     }
 
-    private static JsonObjectBuilder userDetails(PortalUser user) {
+    static JsonObjectBuilder userDetails(PortalUser user) {
         return Json.createObjectBuilder().add("userId", user.getId()).add("loginName", user.getLoginName());
-    }
-
-    private String generatePassword() {
-        byte[] bytes = new byte[INITIAL_PASSWORD_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -162,6 +162,11 @@ class ScopeMatrixIT {
             Map.entry("PATCH " + USER, new Rule(MANAGE_USERS, 200,
                     target -> "{\"displayName\": \"Patched by the scope matrix\"}", USER_ROLE_SCOPES)),
             Map.entry("DELETE " + USER, new Rule(MANAGE_USERS, 204, null, USER_ROLE_SCOPES)),
+            Map.entry("POST " + USER + "/password-reset", new Rule(MANAGE_USERS, 200, null, USER_ROLE_SCOPES)),
+            // The matrix calls as service accounts, which have no password, so this route returns 403
+            // to every one of them. UserLifecycleIT changes the password of portal users.
+            Map.entry("PUT /api/v2/me/password", new Rule(ANY_CALLER, 403,
+                    target -> "{\"currentPassword\": \"not-a-password\", \"newPassword\": \"matrix-password-1\"}")),
             Map.entry("GET /api/v2/webhooks", new Rule(READ_WEBHOOKS, 200, null)),
             Map.entry("POST /api/v2/webhooks", new Rule(MANAGE_WEBHOOKS, 201, target -> WEBHOOK_BODY)),
             Map.entry("GET " + WEBHOOK, new Rule(READ_WEBHOOKS, 200, null)),

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -329,8 +330,98 @@ class UserLifecycleIT {
         Response me = api.as(api.basic(removed.loginName(), password)).get("/api/v2/me");
         assertEquals(200, me.statusCode(), me.asString());
         assertEquals(newId, json(me).getString("id"));
-        Response taken = api.asAdmin().body(newUser(removed.loginName(), "READ_ONLY").toString()).post(USERS);
-        assertEquals(409, taken.statusCode(), taken.asString());
+        Response duplicate = api.asAdmin().body(newUser(removed.loginName(), "READ_ONLY").toString()).post(USERS);
+        assertEquals(409, duplicate.statusCode(), duplicate.asString());
+    }
+
+    private Response changeOwnPassword(WardenApi.PortalLogin user, String current, String next) {
+        String body = Json.createObjectBuilder().add("currentPassword", current).add("newPassword", next).build()
+                .toString();
+        return api.as(user.authorization()).body(body).put("/api/v2/me/password");
+    }
+
+    @Test
+    void ownPasswordChangeAppliesAtOnce() {
+        WardenApi.PortalLogin user = api.addUser(WardenApi.uniqueName("password"), "READ_ONLY");
+        String newPassword = "changed-" + UUID.randomUUID();
+        api.rememberSecret(newPassword);
+
+        Response changed = changeOwnPassword(user, user.password(), newPassword);
+
+        assertEquals(204, changed.statusCode(), changed.asString());
+        assertEquals(401, api.as(user.authorization()).get("/api/v2/me").statusCode());
+        Response me = api.as(api.basic(user.loginName(), newPassword)).get("/api/v2/me");
+        assertEquals(200, me.statusCode(), me.asString());
+        Response audit = api.asAdmin().get("/api/v2/audit-events?eventType=user.password_changed");
+        assertEquals(200, audit.statusCode(), audit.asString());
+        assertTrue(audit.asString().contains(user.id()), audit.asString());
+        assertFalse(audit.asString().contains(newPassword), "the audit trail contains the password");
+    }
+
+    @Test
+    void wrongCurrentPasswordRejected() {
+        WardenApi.PortalLogin user = api.addUser(WardenApi.uniqueName("password-wrong"), "READ_ONLY");
+
+        Response rejected = changeOwnPassword(user, "not-the-password", "a-valid-new-password");
+
+        assertEquals(400, rejected.statusCode(), rejected.asString());
+        assertEquals(List.of("currentPassword"), errorFields(rejected));
+        assertEquals(200, api.as(user.authorization()).get("/api/v2/me").statusCode());
+    }
+
+    @Test
+    void weakNewPasswordRejected() {
+        WardenApi.PortalLogin user = api.addUser(WardenApi.uniqueName("password-weak"), "READ_ONLY");
+
+        Response tooShort = changeOwnPassword(user, user.password(), "short");
+        Response unchanged = changeOwnPassword(user, user.password(), user.password());
+
+        assertEquals(400, tooShort.statusCode(), tooShort.asString());
+        assertEquals(List.of("newPassword"), errorFields(tooShort));
+        assertEquals(400, unchanged.statusCode(), unchanged.asString());
+        assertEquals(List.of("newPassword"), errorFields(unchanged));
+        assertEquals(200, api.as(user.authorization()).get("/api/v2/me").statusCode());
+    }
+
+    @Test
+    void serviceAccountHasNoPassword() {
+        WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
+        String body = "{\"currentPassword\": \"not-a-password\", \"newPassword\": \"a-valid-new-password\"}";
+
+        Response rejected = api.as(account).body(body).put("/api/v2/me/password");
+
+        assertProblem(rejected, 403, "Only portal users have a password; service accounts issue a new credential "
+                + "instead.");
+    }
+
+    @Test
+    void adminResetReplacesPassword() {
+        WardenApi.PortalLogin user = api.addUser(WardenApi.uniqueName("reset"), "ANALYST");
+
+        Response reset = api.adminPost(USERS + "/" + user.id() + "/password-reset");
+
+        assertEquals(200, reset.statusCode(), reset.asString());
+        String initialPassword = json(reset).getString("initialPassword");
+        api.rememberSecret(initialPassword);
+        assertEquals(user.id(), json(reset).getString("userId"));
+        assertEquals(401, api.as(user.authorization()).get("/api/v2/me").statusCode());
+        assertEquals(200, api.as(api.basic(user.loginName(), initialPassword)).get("/api/v2/me").statusCode());
+        Response audit = api.asAdmin().get("/api/v2/audit-events?eventType=user.password_reset");
+        assertTrue(audit.asString().contains(user.id()), audit.asString());
+        assertFalse(audit.asString().contains(initialPassword), "the audit trail contains the password");
+    }
+
+    @Test
+    void managerCannotResetAdminPassword() {
+        List<String> scopes = new ArrayList<>(READ_ONLY_SCOPES);
+        scopes.add("org:users:manage");
+        WardenApi.Credentials manager = api.createServiceAccount(scopes, null);
+        String adminId = json(api.asAdmin().get("/api/v2/me")).getString("id");
+
+        Response reset = api.as(manager).post(USERS + "/" + adminId + "/password-reset");
+
+        assertEquals(403, reset.statusCode(), reset.asString());
+        assertEquals(200, api.asAdmin().get("/api/v2/me").statusCode());
     }
 
     @Test
