@@ -18,9 +18,9 @@ public record Caller(CallerKind kind, String id, String displayName, String orga
         scopes = Set.copyOf(Scope.expand(scopes));
     }
 
-    public static Caller portalUser(String id, String loginName, String organizationId, OrganizationRole role) {
-        return new Caller(CallerKind.USER, id, loginName, organizationId, role.scopes(), WorkspaceAccess.everyWorkspace(),
-                role, null);
+    public static Caller portalUser(String id, String loginName, String organizationId, OrganizationRole role,
+            WorkspaceAccess workspaceAccess) {
+        return new Caller(CallerKind.USER, id, loginName, organizationId, role.scopes(), workspaceAccess, role, null);
     }
 
     public static Caller serviceAccount(String clientId, String name, String organizationId, Set<Scope> scopes,

@@ -81,7 +81,7 @@ public class ServiceAccountService {
         audit.record(AuditEventType.SERVICE_ACCOUNT_CREATED, account.getOrganizationId(), account.getId(), null,
                 caller.actor(), Json.createObjectBuilder()
                         .add("name", account.getName())
-                        .add("workspaceAccess", accessJson(access))
+                        .add("workspaceAccess", access.toJson())
                         .build());
         CredentialService.IssuedCredential first = credentials.issue(account, scopes, expiresAt, caller);
         LOG.info(() -> "Service account " + account.getId() + " created by " + caller.actor());
@@ -122,7 +122,7 @@ public class ServiceAccountService {
                 caller.actor(), Json.createObjectBuilder()
                         .add("changedFields", fields)
                         .add("name", account.getName())
-                        .add("workspaceAccess", accessJson(account.getWorkspaceAccess()))
+                        .add("workspaceAccess", account.getWorkspaceAccess().toJson())
                         .build());
         LOG.info(() -> "Service account " + account.getId() + " updated by " + caller.actor() + " (fields: "
                 + String.join(", ", patch.fieldNames()) + ")");
@@ -201,12 +201,6 @@ public class ServiceAccountService {
         return CredentialView.of(credentials.revoke(account, credential, caller), ServerClock.now());
     }
 
-    private static JsonObject accessJson(WorkspaceAccess access) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
-        access.workspaceIds().stream().sorted().forEach(ids::add);
-        return Json.createObjectBuilder().add("allWorkspaces", access.allWorkspaces()).add("workspaceIds", ids).build();
-    }
-
     private ServiceAccount require(Caller caller, String accountId) {
         ServiceAccount account = accountId == null ? null : entityManager.find(ServiceAccount.class, accountId);
         if (account == null || account.isDeleted() || !account.getOrganizationId().equals(caller.organizationId())) {
@@ -222,43 +216,7 @@ public class ServiceAccountService {
         return account;
     }
 
-    /**
-     * Validates workspace access against the organization: every listed workspace must exist there
-     * and be visible to the caller, and only a caller that sees every workspace may grant all.
-     */
     private WorkspaceAccess parseWorkspaceAccess(Caller caller, WorkspaceAccessBody body) {
-        boolean all = Boolean.TRUE.equals(body.allWorkspaces);
-        if (all) {
-            if (body.workspaceIds != null && !body.workspaceIds.isEmpty()) {
-                throw ProblemException.invalidField("workspaceAccess.workspaceIds",
-                        "must be empty when allWorkspaces is true");
-            }
-            if (!caller.workspaceAccess().allWorkspaces()) {
-                throw ProblemException.forbidden("You cannot grant access to all workspaces because you cannot see "
-                        + "all of them yourself; list the workspaces instead.");
-            }
-            return WorkspaceAccess.everyWorkspace();
-        }
-        if (body.workspaceIds == null) {
-            throw ProblemException.invalidField("workspaceAccess",
-                    "give {\"allWorkspaces\": true} or {\"workspaceIds\": [\"...\"]} (an empty list grants none)");
-        }
-
-        Set<String> requested = new LinkedHashSet<>();
-        for (String id : body.workspaceIds) {
-            requested.add(String.valueOf(id));
-        }
-        Set<String> known = workspaces.existingIn(caller.organizationId(), requested);
-        Set<String> unknown = new TreeSet<>();
-        for (String id : requested) {
-            if (!known.contains(id) || !caller.workspaceAccess().includes(id)) {
-                unknown.add(id);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalidField("workspaceAccess.workspaceIds",
-                    "unknown workspace ids " + String.join(", ", unknown) + "; list yours with GET /api/v2/workspaces");
-        }
-        return WorkspaceAccess.only(requested);
+        return workspaces.validateGrant(caller, body.allWorkspaces, body.workspaceIds);
     }
 }

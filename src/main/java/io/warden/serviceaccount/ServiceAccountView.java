@@ -30,7 +30,7 @@ public record ServiceAccountView(String id, String clientId, String name, String
     /** Workspace access as it appears in requests and responses. */
     public record WorkspaceAccessView(boolean allWorkspaces, List<String> workspaceIds) {
 
-        static WorkspaceAccessView of(WorkspaceAccess access) {
+        public static WorkspaceAccessView of(WorkspaceAccess access) {
             return new WorkspaceAccessView(access.allWorkspaces(), access.workspaceIds().stream().sorted().toList());
         }
     }

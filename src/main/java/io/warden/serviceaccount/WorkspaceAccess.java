@@ -1,9 +1,12 @@
 package io.warden.serviceaccount;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The workspaces a service account may see: every workspace of its organization, or an explicit set. */
+/** The workspaces a service account or portal user may see: every workspace of its organization, or an explicit set. */
 public record WorkspaceAccess(boolean allWorkspaces, Set<String> workspaceIds) {
 
     public WorkspaceAccess {
@@ -28,5 +31,12 @@ public record WorkspaceAccess(boolean allWorkspaces, Set<String> workspaceIds) {
             return true;
         }
         return !allWorkspaces && other.workspaceIds.containsAll(workspaceIds);
+    }
+
+    /** Returns the access as {@code {"allWorkspaces": ..., "workspaceIds": [...]}}, ids sorted, for audit details. */
+    public JsonObject toJson() {
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        workspaceIds.stream().sorted().forEach(ids::add);
+        return Json.createObjectBuilder().add("allWorkspaces", allWorkspaces).add("workspaceIds", ids).build();
     }
 }

@@ -1,13 +1,20 @@
 package io.warden.user;
 
+import io.warden.serviceaccount.WorkspaceAccess;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** A human member of an organization, who signs in through the container's security. */
@@ -57,6 +64,14 @@ public class PortalUser {
 
     @Column(name = "updated_at")
     private Instant updatedAt;
+
+    @Column(name = "all_workspaces", nullable = false)
+    private boolean allWorkspaces = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "portal_user_workspace", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "workspace_id", length = 36)
+    private Set<String> workspaceIds = new LinkedHashSet<>();
 
     /** Time of removal; a removed user is hidden from the API and cannot sign in. */
     @Column(name = "deleted_at")
@@ -109,6 +124,16 @@ public class PortalUser {
     public void changePasswordHash(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.updatedAt = now;
+    }
+
+    public WorkspaceAccess getWorkspaceAccess() {
+        return allWorkspaces ? WorkspaceAccess.everyWorkspace() : WorkspaceAccess.only(workspaceIds);
+    }
+
+    public void setWorkspaceAccess(WorkspaceAccess access) {
+        this.allWorkspaces = access.allWorkspaces();
+        this.workspaceIds.clear();
+        this.workspaceIds.addAll(access.workspaceIds());
     }
 
     public Instant getCreatedAt() {

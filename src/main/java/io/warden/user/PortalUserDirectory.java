@@ -36,6 +36,6 @@ public class PortalUserDirectory {
                 .setParameter("login", result.getCallerPrincipal().getName())
                 .getResultList();
         return found.stream().findFirst().map(user -> Caller.portalUser(user.getId(), user.getLoginName(),
-                user.getOrganizationId(), user.getRole()));
+                user.getOrganizationId(), user.getRole(), user.getWorkspaceAccess()));
     }
 }

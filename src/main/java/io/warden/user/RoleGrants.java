@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The no-privilege-escalation rules for roles. A caller assigns only roles whose scopes it has
- * itself, and changes or removes only users whose role has no scope that the caller lacks.
+ * The no-privilege-escalation rules for users. A caller assigns only roles whose scopes it has
+ * itself, and changes or removes only users whose role has no scope that the caller lacks and
+ * who see no workspace that the caller cannot see.
  */
 final class RoleGrants {
 
@@ -30,6 +31,10 @@ final class RoleGrants {
         if (!missing.isEmpty()) {
             throw ProblemException.forbidden("You cannot change user " + user.getId() + " because their role "
                     + user.getRole().name() + " holds scopes you do not hold yourself: " + missing);
+        }
+        if (!user.getWorkspaceAccess().isWithin(caller.workspaceAccess())) {
+            throw ProblemException.forbidden("You cannot change user " + user.getId()
+                    + " because they can see workspaces that you cannot see.");
         }
     }
 

@@ -3,6 +3,7 @@ package io.warden.user;
 import io.warden.auth.ClientIds;
 import io.warden.platform.problem.FieldError;
 import io.warden.platform.problem.ProblemException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,6 +20,7 @@ public final class UserRequests {
     static final int MAX_LOGIN_NAME = 320;
     static final int MAX_DISPLAY_NAME = 200;
     static final int MAX_EMAIL = 320;
+    static final int MAX_WORKSPACE_IDS = 1000;
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 128;
 
@@ -26,14 +28,25 @@ public final class UserRequests {
     }
 
     /** A validated request to add a user. */
-    public record NewUser(String loginName, String displayName, String email, OrganizationRole role) {
+    public record NewUser(String loginName, String displayName, String email, OrganizationRole role,
+            AccessRequest workspaceAccess) {
+    }
+
+    /**
+     * Workspace access as sent, checked only for its shape here. The service checks the ids against
+     * the organization and the caller's own access.
+     */
+    public record AccessRequest(Boolean allWorkspaces, List<String> workspaceIds) {
+
+        static final AccessRequest ALL = new AccessRequest(true, null);
     }
 
     /** A validated profile change; a field left out of the body is not changed. */
-    public record ProfileChange(Optional<String> displayName, boolean emailPresent, String email) {
+    public record ProfileChange(Optional<String> displayName, boolean emailPresent, String email,
+            Optional<AccessRequest> workspaceAccess) {
 
         public boolean isEmpty() {
-            return displayName.isEmpty() && !emailPresent;
+            return displayName.isEmpty() && !emailPresent && workspaceAccess.isEmpty();
         }
     }
 
@@ -52,18 +65,19 @@ public final class UserRequests {
             validateEmail(email, errors);
         }
         OrganizationRole role = parseRole(body, errors);
+        AccessRequest access = body.containsKey("workspaceAccess") ? parseAccess(body, errors) : AccessRequest.ALL;
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
-        return new NewUser(loginName, displayName, email, role);
+        return new NewUser(loginName, displayName, email, role, access);
     }
 
     public static ProfileChange parseProfileChange(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
         for (String field : body.keySet()) {
-            if (!field.equals("displayName") && !field.equals("email")) {
-                errors.add(new FieldError(field, "cannot be changed here; send displayName or email (the role has "
-                        + "its own route, PUT /api/v2/users/{userId}/role)"));
+            if (!field.equals("displayName") && !field.equals("email") && !field.equals("workspaceAccess")) {
+                errors.add(new FieldError(field, "cannot be changed here; send displayName, email or workspaceAccess "
+                        + "(the role has its own route, PUT /api/v2/users/{userId}/role)"));
             }
         }
 
@@ -78,10 +92,13 @@ public final class UserRequests {
         if (email != null) {
             validateEmail(email, errors);
         }
+        Optional<AccessRequest> access = body.containsKey("workspaceAccess")
+                ? Optional.ofNullable(parseAccess(body, errors))
+                : Optional.empty();
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
-        return new ProfileChange(displayName, body.containsKey("email"), email);
+        return new ProfileChange(displayName, body.containsKey("email"), email, access);
     }
 
     public static OrganizationRole parseRoleChange(JsonObject body) {
@@ -91,6 +108,45 @@ public final class UserRequests {
             throw ProblemException.invalidFields(errors);
         }
         return role;
+    }
+
+    /**
+     * Reads {@code workspaceAccess}: {@code {"allWorkspaces": true}} or {@code {"workspaceIds": [...]}}
+     * with at most {@value #MAX_WORKSPACE_IDS} ids. Returns null after recording an error.
+     */
+    private static AccessRequest parseAccess(JsonObject body, List<FieldError> errors) {
+        String shape = "must be {\"allWorkspaces\": true} or {\"workspaceIds\": [\"...\"]}";
+        if (!(body.get("workspaceAccess") instanceof JsonObject access)) {
+            errors.add(new FieldError("workspaceAccess", shape));
+            return null;
+        }
+        Boolean all = null;
+        JsonValue allValue = access.get("allWorkspaces");
+        if (allValue == JsonValue.TRUE || allValue == JsonValue.FALSE) {
+            all = allValue == JsonValue.TRUE;
+        } else if (allValue != null && allValue != JsonValue.NULL) {
+            errors.add(new FieldError("workspaceAccess.allWorkspaces", "must be true or false"));
+            return null;
+        }
+
+        List<String> ids = null;
+        JsonValue idsValue = access.get("workspaceIds");
+        if (idsValue instanceof JsonArray array) {
+            if (array.size() > MAX_WORKSPACE_IDS || !array.stream().allMatch(JsonString.class::isInstance)) {
+                errors.add(new FieldError("workspaceAccess.workspaceIds", "must be an array of at most "
+                        + MAX_WORKSPACE_IDS + " workspace ids (strings)"));
+                return null;
+            }
+            ids = array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        } else if (idsValue != null && idsValue != JsonValue.NULL) {
+            errors.add(new FieldError("workspaceAccess.workspaceIds", "must be an array of workspace ids"));
+            return null;
+        }
+        if (all == null && ids == null) {
+            errors.add(new FieldError("workspaceAccess", shape));
+            return null;
+        }
+        return new AccessRequest(all, ids);
     }
 
     /** A self-service password change. The service checks the current password against the stored hash. */

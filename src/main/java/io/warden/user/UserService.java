@@ -10,6 +10,8 @@ import io.warden.platform.paging.KeyPage;
 import io.warden.platform.paging.TimePage;
 import io.warden.platform.problem.FieldError;
 import io.warden.platform.problem.ProblemException;
+import io.warden.serviceaccount.WorkspaceAccess;
+import io.warden.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -45,6 +47,9 @@ public class UserService {
     PasswordService passwords;
 
     @Inject
+    WorkspaceService workspaces;
+
+    @Inject
     AuditTrail auditTrail;
 
     @Inject
@@ -71,6 +76,7 @@ public class UserService {
     @Transactional
     public UserView.Created add(Caller caller, UserRequests.NewUser request) {
         RoleGrants.requireAssignable(caller, request.role());
+        WorkspaceAccess access = grantableAccess(caller, request.workspaceAccess());
         boolean loginNameTaken = !entityManager.createNamedQuery(PortalUser.BY_LOGIN, PortalUser.class)
                 .setParameter("login", request.loginName())
                 .getResultList().isEmpty();
@@ -84,15 +90,16 @@ public class UserService {
         PortalUser user = new PortalUser(caller.organizationId(), request.loginName(), request.displayName(),
                 request.role(), passwordHash.generate(initialPassword.toCharArray()), ServerClock.now());
         user.setEmail(request.email());
+        user.setWorkspaceAccess(access);
         entityManager.persist(user);
 
         auditTrail.record(AuditEventType.USER_ADDED, caller.organizationId(), null, null, caller.actor(),
-                userDetails(user).add("role", user.getRole().name()).build());
+                userDetails(user).add("role", user.getRole().name()).add("workspaceAccess", access.toJson()).build());
         LOG.info(() -> "Added portal user " + user.getId() + " with role " + user.getRole() + " for " + caller.actor());
         return UserView.Created.of(user, initialPassword);
     }
 
-    /** Changes the display name or email; the audit event lists the changed fields. */
+    /** Changes the display name, email or workspace access. The audit event lists the changed fields. */
     @Transactional
     public UserView update(Caller caller, String userId, UserRequests.ProfileChange change) {
         PortalUser user = requireUser(caller, userId);
@@ -109,6 +116,14 @@ public class UserService {
                 changed.addNull("email");
             } else {
                 changed.add("email", change.email());
+            }
+        }
+
+        if (change.workspaceAccess().isPresent()) {
+            WorkspaceAccess access = grantableAccess(caller, change.workspaceAccess().get());
+            if (!access.equals(user.getWorkspaceAccess())) {
+                user.setWorkspaceAccess(access);
+                changed.add("workspaceAccess", access.toJson());
             }
         }
 
@@ -193,6 +208,10 @@ public class UserService {
             throw ProblemException.notFound("User " + userId + " was not found.");
         }
         return user;
+    }
+
+    private WorkspaceAccess grantableAccess(Caller caller, UserRequests.AccessRequest request) {
+        return workspaces.validateGrant(caller, request.allWorkspaces(), request.workspaceIds());
     }
 
     static JsonObjectBuilder userDetails(PortalUser user) {

@@ -16,10 +16,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -127,5 +129,45 @@ public class WorkspaceService {
                 .setParameter("organizationId", organizationId)
                 .setParameter("ids", workspaceIds)
                 .getResultList());
+    }
+
+    /**
+     * Validates workspace access that {@code caller} grants to a service account or user. Every
+     * listed workspace must exist in the organization and be visible to the caller, and only a caller
+     * that sees every workspace may grant all. Errors name {@code workspaceAccess} fields.
+     */
+    public WorkspaceAccess validateGrant(Caller caller, Boolean allWorkspaces, Collection<String> workspaceIds) {
+        if (Boolean.TRUE.equals(allWorkspaces)) {
+            if (workspaceIds != null && !workspaceIds.isEmpty()) {
+                throw ProblemException.invalidField("workspaceAccess.workspaceIds",
+                        "must be empty when allWorkspaces is true");
+            }
+            if (!caller.workspaceAccess().allWorkspaces()) {
+                throw ProblemException.forbidden("You cannot grant access to all workspaces because you cannot see "
+                        + "all of them yourself; list the workspaces instead.");
+            }
+            return WorkspaceAccess.everyWorkspace();
+        }
+        if (workspaceIds == null) {
+            throw ProblemException.invalidField("workspaceAccess",
+                    "give {\"allWorkspaces\": true} or {\"workspaceIds\": [\"...\"]} (an empty list grants none)");
+        }
+
+        Set<String> requested = new LinkedHashSet<>();
+        for (String id : workspaceIds) {
+            requested.add(String.valueOf(id));
+        }
+        Set<String> known = existingIn(caller.organizationId(), requested);
+        Set<String> unknown = new TreeSet<>();
+        for (String id : requested) {
+            if (!known.contains(id) || !caller.workspaceAccess().includes(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidField("workspaceAccess.workspaceIds",
+                    "unknown workspace ids " + String.join(", ", unknown) + "; list yours with GET /api/v2/workspaces");
+        }
+        return WorkspaceAccess.only(requested);
     }
 }

@@ -424,6 +424,76 @@ class UserLifecycleIT {
         assertEquals(200, api.asAdmin().get("/api/v2/me").statusCode());
     }
 
+    private static JsonObject onlyWorkspaces(String... workspaceIds) {
+        return Json.createObjectBuilder().add("workspaceIds", Json.createArrayBuilder(List.of(workspaceIds))).build();
+    }
+
+    @Test
+    void workspaceAccessLimitsUser() {
+        String visible = api.createWorkspace("user-visible");
+        String hidden = api.createWorkspace("user-hidden");
+        JsonObject body = Json.createObjectBuilder(newUser(WardenApi.uniqueName("limited"), "ANALYST"))
+                .add("workspaceAccess", onlyWorkspaces(visible))
+                .build();
+        Response created = api.asAdmin().body(body.toString()).post(USERS);
+        assertEquals(201, created.statusCode(), created.asString());
+        WardenApi.PortalLogin user = api.portalLoginOf(json(created));
+
+        Response listed = api.as(user.authorization()).get("/api/v2/workspaces");
+        Response hiddenIncidents = api.as(user.authorization()).get("/api/v2/workspaces/" + hidden + "/gamebooks");
+        Response widened = api.asAdmin().body("{\"workspaceAccess\": {\"allWorkspaces\": true}}")
+                .patch(USERS + "/" + user.id());
+        Response afterWidening = api.as(user.authorization()).get("/api/v2/workspaces/" + hidden + "/gamebooks");
+
+        assertEquals(List.of(visible), json(created).getJsonObject("workspaceAccess").getJsonArray("workspaceIds")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(200, listed.statusCode(), listed.asString());
+        assertTrue(listed.asString().contains(visible), listed.asString());
+        assertFalse(listed.asString().contains(hidden), listed.asString());
+        assertEquals(404, hiddenIncidents.statusCode(), hiddenIncidents.asString());
+        assertEquals(200, widened.statusCode(), widened.asString());
+        assertTrue(json(widened).getJsonObject("workspaceAccess").getBoolean("allWorkspaces"), widened.asString());
+        assertEquals(200, afterWidening.statusCode(), afterWidening.asString());
+    }
+
+    @Test
+    void unknownWorkspaceAccessRejected() {
+        JsonObject body = Json.createObjectBuilder(newUser(WardenApi.uniqueName("unknown-access"), "READ_ONLY"))
+                .add("workspaceAccess", onlyWorkspaces("no-such-workspace"))
+                .build();
+
+        Response rejected = api.asAdmin().body(body.toString()).post(USERS);
+
+        assertEquals(400, rejected.statusCode(), rejected.asString());
+        assertEquals(List.of("workspaceAccess.workspaceIds"), errorFields(rejected));
+    }
+
+    @Test
+    void restrictedManagerGrantsOnlyOwnWorkspaces() {
+        String own = api.createWorkspace("manager-own");
+        String other = api.createWorkspace("manager-other");
+        List<String> scopes = new ArrayList<>(READ_ONLY_SCOPES);
+        scopes.add("org:users:manage");
+        WardenApi.Credentials manager = api.createServiceAccount(scopes, List.of(own));
+        WardenApi.PortalLogin everywhere = api.addUser(WardenApi.uniqueName("everywhere"), "READ_ONLY");
+
+        Response implicitAll = api.as(manager).body(newUser(WardenApi.uniqueName("implicit-all"), "READ_ONLY")
+                .toString()).post(USERS);
+        Response otherWorkspace = api.as(manager).body(Json.createObjectBuilder(
+                newUser(WardenApi.uniqueName("other"), "READ_ONLY")).add("workspaceAccess", onlyWorkspaces(other))
+                .build().toString()).post(USERS);
+        Response ownWorkspace = api.as(manager).body(Json.createObjectBuilder(
+                newUser(WardenApi.uniqueName("own"), "READ_ONLY")).add("workspaceAccess", onlyWorkspaces(own))
+                .build().toString()).post(USERS);
+        Response removeEverywhere = api.as(manager).delete(USERS + "/" + everywhere.id());
+
+        assertEquals(403, implicitAll.statusCode(), implicitAll.asString());
+        assertEquals(400, otherWorkspace.statusCode(), otherWorkspace.asString());
+        assertEquals(201, ownWorkspace.statusCode(), ownWorkspace.asString());
+        api.rememberSecret(json(ownWorkspace).getString("initialPassword"));
+        assertEquals(403, removeEverywhere.statusCode(), removeEverywhere.asString());
+    }
+
     @Test
     void managerCannotCreateAdmin() {
         List<String> scopes = new ArrayList<>(READ_ONLY_SCOPES);

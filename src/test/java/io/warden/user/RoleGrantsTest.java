@@ -8,6 +8,7 @@ import io.warden.auth.Caller;
 import io.warden.platform.problem.ProblemException;
 import io.warden.scope.Scope;
 import io.warden.serviceaccount.WorkspaceAccess;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class RoleGrantsTest {
 
     @Test
     void adminAssignsEveryRole() {
-        Caller admin = Caller.portalUser("admin-id", "admin", ORGANIZATION, OrganizationRole.ORGANIZATION_ADMIN);
+        Caller admin = Caller.portalUser("admin-id", "admin", ORGANIZATION, OrganizationRole.ORGANIZATION_ADMIN,
+                WorkspaceAccess.everyWorkspace());
 
         for (OrganizationRole role : OrganizationRole.values()) {
             assertDoesNotThrow(() -> RoleGrants.requireAssignable(admin, role), role.name());
@@ -42,7 +44,8 @@ class RoleGrantsTest {
 
     @Test
     void analystCannotAssignReadOnly() {
-        Caller analyst = Caller.portalUser("analyst-id", "analyst", ORGANIZATION, OrganizationRole.ANALYST);
+        Caller analyst = Caller.portalUser("analyst-id", "analyst", ORGANIZATION, OrganizationRole.ANALYST,
+                WorkspaceAccess.everyWorkspace());
 
         assertEquals("webhooks:read, org:service-accounts:read",
                 RoleGrants.missingScopes(analyst, OrganizationRole.READ_ONLY));
@@ -54,5 +57,23 @@ class RoleGrantsTest {
 
         assertDoesNotThrow(() -> RoleGrants.requireAssignable(caller, OrganizationRole.ANALYST));
         assertEquals("", RoleGrants.missingScopes(caller, OrganizationRole.ANALYST));
+    }
+
+    @Test
+    void restrictedManagerCannotChangeUserSeeingMore() {
+        Caller manager = Caller.serviceAccount("00000000-0000-0000-0000-000000000004", "restricted", ORGANIZATION,
+                Scope.expand(Set.of(Scope.values())), WorkspaceAccess.only(Set.of("workspace-a")),
+                "00000000-0000-0000-0000-000000000005");
+        PortalUser everywhere = new PortalUser(ORGANIZATION, "everywhere", "Everywhere", OrganizationRole.READ_ONLY,
+                "hash", Instant.EPOCH);
+        PortalUser sameWorkspace = new PortalUser(ORGANIZATION, "same", "Same", OrganizationRole.READ_ONLY, "hash",
+                Instant.EPOCH);
+        sameWorkspace.setWorkspaceAccess(WorkspaceAccess.only(Set.of("workspace-a")));
+
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> RoleGrants.requireManageable(manager, everywhere));
+
+        assertEquals(403, problem.status());
+        assertDoesNotThrow(() -> RoleGrants.requireManageable(manager, sameWorkspace));
     }
 }
