@@ -7,8 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Database work of the webhook sender, each method in its own transaction. */
 @ApplicationScoped
@@ -27,19 +27,21 @@ public class WebhookDeliveryStore {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for {@code claim}, so that other nodes skip them
-     * meanwhile. A due delivery whose webhook has been paused since the event is marked skipped.
+     * Claims the oldest due delivery for {@code claim}, so that other nodes skip it meanwhile, and
+     * returns it. Claiming one delivery at a time keeps a stopped or crashed sender from holding
+     * deliveries it never started. Due deliveries whose webhook has been paused since the event are
+     * marked skipped on the way. Returns empty when nothing among the first {@code scanLimit} due
+     * deliveries can be claimed.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ClaimedDelivery> claimDue(Instant now, int limit, Duration claim) {
+    public Optional<ClaimedDelivery> claimNext(Instant now, int scanLimit, Duration claim) {
         List<String> dueIds = entityManager.createQuery("SELECT d.id FROM WebhookDelivery d WHERE d.status = :pending "
                 + "AND d.nextAttemptAt <= :now AND (d.claimedUntil IS NULL OR d.claimedUntil < :now) "
                 + "ORDER BY d.nextAttemptAt", String.class)
                 .setParameter("pending", WebhookDelivery.PENDING)
                 .setParameter("now", now)
-                .setMaxResults(limit)
+                .setMaxResults(scanLimit)
                 .getResultList();
-        List<ClaimedDelivery> claimed = new ArrayList<>();
         for (String id : dueIds) {
             WebhookDelivery delivery = entityManager.find(WebhookDelivery.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (delivery == null || !delivery.isClaimable(now)) {
@@ -53,10 +55,10 @@ public class WebhookDeliveryStore {
                 continue;
             }
             delivery.claimUntil(now.plus(claim));
-            claimed.add(new ClaimedDelivery(delivery.getId(), WebhookTransport.Target.of(webhook),
+            return Optional.of(new ClaimedDelivery(delivery.getId(), WebhookTransport.Target.of(webhook),
                     delivery.getEventType(), delivery.getPayload(), delivery.getAttempts() + 1));
         }
-        return claimed;
+        return Optional.empty();
     }
 
     /**

@@ -388,17 +388,40 @@ final class WardenApi {
     }
 
     /**
-     * Asserts that messages.log has no line at level E (error): authentication outcomes, rejected
-     * input and missing resources are expected events, so none of them may log an error.
+     * Asserts that the server's messages logs have no line at level E (error): authentication
+     * outcomes, rejected input and missing resources are expected events, so none of them may log
+     * an error. Each start of the server renames the previous messages.log to
+     * messages_&lt;timestamp&gt;.log, so after a restart the check reads those files too.
      */
     void assertNoErrorsInServerLog() throws IOException {
-        Path messages = logDir.resolve("messages.log");
-        List<String> errors = Files.readAllLines(messages, StandardCharsets.ISO_8859_1).stream()
-                .filter(line -> ERROR_LINE.matcher(line).find())
-                .map(line -> line.length() > 200 ? line.substring(0, 200) : line)
-                .toList();
-        assertEquals(List.of(), errors, "error lines in " + messages);
+        assertNoErrorsInServerLog(logDir);
     }
 
+    /** Asserts that the messages logs under {@code logDir} have no line at level E. */
+    static void assertNoErrorsInServerLog(Path logDir) throws IOException {
+        List<Path> messageLogs = messageLogs(logDir);
+        assertTrue(messageLogs.contains(logDir.resolve("messages.log")), "messages.log is missing under " + logDir);
+
+        List<String> errors = new ArrayList<>();
+        for (Path messages : messageLogs) {
+            Files.readAllLines(messages, StandardCharsets.ISO_8859_1).stream()
+                    .filter(line -> ERROR_LINE.matcher(line).find())
+                    .map(line -> logDir.relativize(messages) + ": " + (line.length() > 200 ? line.substring(0, 200)
+                            : line))
+                    .forEach(errors::add);
+        }
+        assertEquals(List.of(), errors, "error lines in the messages logs under " + logDir);
+    }
+
+    /** Returns messages.log and the earlier messages logs that Liberty rolled over, by name. */
+    private static List<Path> messageLogs(Path logDir) throws IOException {
+        try (Stream<Path> files = Files.list(logDir)) {
+            return files.filter(file -> MESSAGES_LOG.matcher(file.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static final Pattern MESSAGES_LOG = Pattern.compile("messages(_[0-9._]+)?\\.log");
     private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^]]+\\] [0-9a-f]{8} \\S+\\s+E ");
 }
