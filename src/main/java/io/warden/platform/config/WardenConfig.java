@@ -54,6 +54,10 @@ public class WardenConfig {
     String expiryNoticeDays;
 
     @Inject
+    @ConfigProperty(name = "WARDEN_WEBHOOK_DELIVERY_RETENTION_DAYS")
+    Optional<Integer> webhookDeliveryRetentionDays;
+
+    @Inject
     @ConfigProperty(name = "WARDEN_TRUSTED_PROXIES")
     Optional<String> trustedProxies;
 
@@ -95,6 +99,15 @@ public class WardenConfig {
      */
     public List<Integer> expiryNoticeDays() {
         return parseDayList("WARDEN_EXPIRY_NOTICE_DAYS", expiryNoticeDays);
+    }
+
+    /**
+     * Returns how long webhook delivery-log rows and finished outbox rows are kept, by default as
+     * long as request-log entries.
+     */
+    public Duration webhookDeliveryRetention() {
+        return webhookDeliveryRetentionDays.map(days -> Duration.ofDays(Math.max(1, days)))
+                .orElseGet(this::requestLogRetention);
     }
 
     /**
