@@ -23,6 +23,10 @@ import java.util.logging.Logger;
  * inserted in the transaction that publishes the event, so the primary key of that table keeps a
  * second node or a later run from sending the same notice again.
  *
+ * <p>NOTE: if a slow run overlaps the next slot's run on another node, both may pick the same
+ * credential. The second insert then violates the primary key and its batch rolls back, so no
+ * notice goes out twice, but the sweep logs that rollback as a SEVERE failure.
+ *
  * <p>Only active credentials of enabled, not deleted accounts get notices. A disabled account's
  * credentials are skipped while it is disabled. Once it is enabled again, the next run sends the
  * notice of the lead time that each credential is then inside.
