@@ -68,8 +68,11 @@ public class RequestLogStore {
     /** Deletes up to {@code batchSize} entries older than the cutoff; returns how many were deleted. */
     @Transactional
     public int purgeOlderThan(Instant cutoff, int batchSize) {
-        List<?> ids = entityManager.createNativeQuery("SELECT id FROM request_log WHERE occurred_at < ?")
-                .setParameter(1, cutoff.toEpochMilli())
+        // JPQL rather than a native query: a row limit on a native query fails through Derby's
+        // network client ("Invalid cursor name"), which a second node on the embedded database uses.
+        List<String> ids = entityManager.createQuery("SELECT e.id FROM RequestLogEntry e WHERE e.occurredAt < :cutoff",
+                        String.class)
+                .setParameter("cutoff", cutoff)
                 .setMaxResults(batchSize)
                 .getResultList();
         if (ids.isEmpty()) {

@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,6 +50,14 @@ public class WardenConfig {
     int requestLogRetentionDays;
 
     @Inject
+    @ConfigProperty(name = "WARDEN_EXPIRY_NOTICE_DAYS", defaultValue = "14,7,1")
+    String expiryNoticeDays;
+
+    @Inject
+    @ConfigProperty(name = "WARDEN_WEBHOOK_DELIVERY_RETENTION_DAYS")
+    Optional<Integer> webhookDeliveryRetentionDays;
+
+    @Inject
     @ConfigProperty(name = "WARDEN_TRUSTED_PROXIES")
     Optional<String> trustedProxies;
 
@@ -78,6 +89,58 @@ public class WardenConfig {
     /** Returns how long request-log entries are kept. */
     public Duration requestLogRetention() {
         return Duration.ofDays(Math.max(1, requestLogRetentionDays));
+    }
+
+    /**
+     * Returns the lead times of credential expiry notices in whole days, largest first.
+     *
+     * @throws IllegalArgumentException if {@code WARDEN_EXPIRY_NOTICE_DAYS} is not a comma-separated
+     *         list of positive whole numbers, with a message that names the variable and the value
+     */
+    public List<Integer> expiryNoticeDays() {
+        return parseDayList("WARDEN_EXPIRY_NOTICE_DAYS", expiryNoticeDays);
+    }
+
+    /**
+     * Returns how long webhook delivery-log rows and finished outbox rows are kept, by default as
+     * long as request-log entries.
+     */
+    public Duration webhookDeliveryRetention() {
+        return webhookDeliveryRetentionDays.map(days -> Duration.ofDays(Math.max(1, days)))
+                .orElseGet(this::requestLogRetention);
+    }
+
+    /**
+     * Parses a comma-separated list of positive whole days, such as {@code 14,7,1}, into distinct
+     * values, largest first. Spaces around an entry are ignored.
+     *
+     * @throws IllegalArgumentException naming the setting and the value if an entry is empty, not a
+     *         whole number, zero or negative
+     */
+    static List<Integer> parseDayList(String name, String value) {
+        TreeSet<Integer> days = new TreeSet<>(Comparator.reverseOrder());
+        for (String entry : value.split(",", -1)) {
+            days.add(parsePositiveDays(name, value, entry.strip()));
+        }
+        return List.copyOf(days);
+    }
+
+    private static int parsePositiveDays(String name, String value, String entry) {
+        int days;
+        try {
+            days = Integer.parseInt(entry);
+        } catch (NumberFormatException e) {
+            throw invalidDayList(name, value);
+        }
+        if (days < 1) {
+            throw invalidDayList(name, value);
+        }
+        return days;
+    }
+
+    private static IllegalArgumentException invalidDayList(String name, String value) {
+        return new IllegalArgumentException(name + " is invalid: '" + value + "'. Set it to comma-separated "
+                + "positive whole numbers of days, such as 14,7,1");
     }
 
     /** Returns the comma-separated proxies whose X-Forwarded-For header is believed (empty: none). */
