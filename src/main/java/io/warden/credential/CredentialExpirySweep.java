@@ -2,6 +2,7 @@ package io.warden.credential;
 
 import io.warden.platform.ServerClock;
 import io.warden.platform.config.WardenConfig;
+import io.warden.platform.jobs.Batches;
 import io.warden.platform.jobs.JobSlots;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
@@ -87,13 +88,7 @@ public class CredentialExpirySweep {
     }
 
     private void expireDue(Instant now) {
-        int total = 0;
-        int expired;
-        do {
-            expired = credentials.expireDue(now, BATCH_SIZE);
-            total += expired;
-        } while (expired == BATCH_SIZE);
-        int count = total;
+        long count = Batches.untilShort(BATCH_SIZE, () -> credentials.expireDue(now, BATCH_SIZE));
         if (count > 0) {
             LOG.info(() -> "Expiry sweep marked " + count + " credentials as expired");
         }

@@ -2,6 +2,7 @@ package io.warden.requestlog;
 
 import io.warden.platform.ServerClock;
 import io.warden.platform.config.WardenConfig;
+import io.warden.platform.jobs.Batches;
 import io.warden.platform.jobs.JobSlots;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -42,13 +43,7 @@ public class RequestLogRetention {
                 return;
             }
             Instant cutoff = now.minus(config.requestLogRetention());
-            long total = 0;
-            int deleted;
-            do {
-                deleted = store.purgeOlderThan(cutoff, BATCH_SIZE);
-                total += deleted;
-            } while (deleted == BATCH_SIZE);
-            long count = total;
+            long count = Batches.untilShort(BATCH_SIZE, () -> store.purgeOlderThan(cutoff, BATCH_SIZE));
             LOG.info(() -> "Request-log retention deleted " + count + " entries older than " + cutoff);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Request-log retention failed; the next run retries", e);

@@ -2,6 +2,7 @@ package io.warden.webhook;
 
 import io.warden.platform.ServerClock;
 import io.warden.platform.config.WardenConfig;
+import io.warden.platform.jobs.Batches;
 import io.warden.platform.jobs.JobSlots;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -45,23 +46,10 @@ public class WebhookDeliveryRetention {
             }
             Instant cutoff = now.minus(config.webhookDeliveryRetention());
 
-            long logRows = 0;
-            int deleted;
-            do {
-                deleted = purge.purgeLogBatch(cutoff, BATCH_SIZE);
-                logRows += deleted;
-            } while (deleted == BATCH_SIZE);
-
-            long deliveries = 0;
-            do {
-                deleted = purge.purgeDeliveryBatch(cutoff, BATCH_SIZE);
-                deliveries += deleted;
-            } while (deleted == BATCH_SIZE);
-
-            long logCount = logRows;
-            long deliveryCount = deliveries;
-            LOG.info(() -> "Webhook delivery retention deleted " + logCount + " delivery-log rows and "
-                    + deliveryCount + " finished deliveries older than " + cutoff);
+            long logRows = Batches.untilShort(BATCH_SIZE, () -> purge.purgeLogBatch(cutoff, BATCH_SIZE));
+            long deliveries = Batches.untilShort(BATCH_SIZE, () -> purge.purgeDeliveryBatch(cutoff, BATCH_SIZE));
+            LOG.info(() -> "Webhook delivery retention deleted " + logRows + " delivery-log rows and "
+                    + deliveries + " finished deliveries older than " + cutoff);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Webhook delivery retention failed; the next run retries", e);
         }
