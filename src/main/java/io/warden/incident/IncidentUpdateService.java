@@ -81,7 +81,11 @@ public class IncidentUpdateService {
 
         IncidentHistory.Changes changes = new IncidentHistory.Changes()
                 .field("owner.userId", incident.getOwnerUserId(), userId)
-                .field("owner.assignedTo", incident.getOwnerAssignedTo(), user == null ? null : user.getDisplayName());
+                .field("owner.assignedTo", incident.getOwnerAssignedTo(), user == null ? null : user.getDisplayName())
+                .field("owner.email", incident.getOwnerEmail(), user == null ? null : user.getEmail())
+                .field("owner.userPrincipalName", incident.getOwnerUserPrincipalName(),
+                        user == null ? null : user.getLoginName())
+                .field("owner.objectId", incident.getOwnerObjectId(), null);
         if (!changes.isEmpty()) {
             incident.assign(user, ServerClock.now());
             flushOrFail(incident);

@@ -68,6 +68,9 @@ class ServiceAccountValidationIT {
         cases.put("all workspaces with ids", body -> body.add("workspaceAccess", Json.createObjectBuilder()
                 .add("allWorkspaces", true)
                 .add("workspaceIds", Json.createArrayBuilder().add(workspaceId))));
+        cases.put("scopes not an array", body -> body.add("scopes", "incidents:read"));
+        cases.put("workspace ids not an array", body -> body.add("workspaceAccess", Json.createObjectBuilder()
+                .add("workspaceIds", "abc")));
 
         Map<String, String> expectedField = Map.ofEntries(
                 Map.entry("name missing", "name"),
@@ -82,7 +85,9 @@ class ServiceAccountValidationIT {
                 Map.entry("expiresAt not a date", "expiresAt"),
                 Map.entry("workspaceAccess missing", "workspaceAccess"),
                 Map.entry("workspace unknown", "workspaceAccess.workspaceIds"),
-                Map.entry("all workspaces with ids", "workspaceAccess.workspaceIds"));
+                Map.entry("all workspaces with ids", "workspaceAccess.workspaceIds"),
+                Map.entry("scopes not an array", "scopes"),
+                Map.entry("workspace ids not an array", "workspaceAccess.workspaceIds"));
 
         return cases.entrySet().stream().map(entry -> dynamicTest(entry.getKey(), () -> {
             String description = WardenApi.uniqueName("validation-marker");
@@ -134,16 +139,17 @@ class ServiceAccountValidationIT {
     void invalidCredentialIssuanceNamesField() {
         WardenApi.Credentials account = api.createServiceAccount(List.of("incidents:read"), null);
         String path = ACCOUNTS + "/" + account.clientId() + "/credentials";
-        Map<String, String> bodies = Map.of(
-                "scopes", "{\"scopes\": [\"incidents:delete\"]}",
-                "expiresAt", "{\"scopes\": [\"incidents:read\"], \"expiresAt\": \"" + PAST + "\"}");
+        List<Map.Entry<String, String>> cases = List.of(
+                Map.entry("scopes", "{\"scopes\": [\"incidents:delete\"]}"),
+                Map.entry("expiresAt", "{\"scopes\": [\"incidents:read\"], \"expiresAt\": \"" + PAST + "\"}"),
+                Map.entry("scopes", "{\"scopes\": \"incidents:read\"}"));
 
-        bodies.forEach((field, body) -> {
-            Response response = api.asAdmin().body(body).post(path);
+        for (Map.Entry<String, String> entry : cases) {
+            Response response = api.asAdmin().body(entry.getValue()).post(path);
 
             assertEquals(400, response.statusCode(), response.asString());
-            assertEquals(List.of(field), errorFields(response), response.asString());
-        });
+            assertEquals(List.of(entry.getKey()), errorFields(response), response.asString());
+        }
         Response credentials = api.asAdmin().get(path);
         assertEquals(1, json(credentials).getJsonArray("items").size(), "a rejected issuance stored a credential");
     }

@@ -334,6 +334,7 @@ class WebhookDeliveryIT {
         JsonObject owner = changes.stream().filter(change -> change.containsKey("owner.userId")).findFirst()
                 .orElseThrow(() -> new AssertionError("no owner change in " + changes));
         assertEquals(adminId, owner.getJsonObject("owner.userId").getString("after"));
+        assertEquals(api.adminUser(), owner.getJsonObject("owner.userPrincipalName").getString("after"));
     }
 
     @Test
